@@ -1,0 +1,92 @@
+"""Shared fixtures: the named people every test speaks of.
+
+- ``patient`` (Alice): a member with a confirmed e-mail address
+- ``verified_physician`` (Dr Bob Baker, dermatology) and ``second_physician``
+  (Dr Carol Chen, dermatology)
+- ``unverified_physician`` (Dr Dave Doe, waiting for verification)
+- ``moderator`` (Maria, staff who verifies physicians)
+- ``outsider`` (Oscar, a member with nothing to do with the question)
+"""
+
+import os
+
+import pytest
+from django.db import connection
+
+from tests import factories
+
+
+def pytest_collection_modifyitems(config, items):
+    on_postgres = os.environ.get("DATABASE_URL", "").startswith("postgres")
+    skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)")
+    for item in items:
+        if "postgres" in item.keywords and not on_postgres:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def dermatology(db):
+    return factories.SpecialtyFactory(name="Dermatology", slug="dermatology")
+
+
+@pytest.fixture
+def eczema(dermatology):
+    return factories.TopicFactory(name="Eczema", slug="eczema", parent=dermatology)
+
+
+@pytest.fixture
+def patient(db):
+    return factories.UserFactory(email="alice@example.org", display_name="Alice")
+
+
+@pytest.fixture
+def outsider(db):
+    return factories.UserFactory(email="oscar@example.org", display_name="Oscar")
+
+
+@pytest.fixture
+def verified_physician(dermatology):
+    user = factories.UserFactory(email="bob@example.org", display_name="Bob Baker")
+    return factories.PhysicianFactory(user=user, name="Bob Baker",
+                                      specialties=[dermatology])  # fmt: skip
+
+
+@pytest.fixture
+def second_physician(dermatology):
+    user = factories.UserFactory(email="carol@example.org", display_name="Carol Chen")
+    return factories.PhysicianFactory(user=user, name="Carol Chen",
+                                      specialties=[dermatology])  # fmt: skip
+
+
+@pytest.fixture
+def unverified_physician(dermatology):
+    user = factories.UserFactory(email="dave@example.org", display_name="Dave Doe")
+    return factories.PhysicianFactory(
+        user=user, name="Dave Doe", specialties=[dermatology],
+        status="pending",
+    )  # fmt: skip
+
+
+@pytest.fixture
+def moderator(db):
+    return factories.UserFactory(email="maria@example.org", display_name="Maria",
+                                 is_staff=True, is_superuser=True)  # fmt: skip
+
+
+@pytest.fixture
+def question(patient, eczema):
+    return factories.QuestionFactory(asker=patient, topics=[eczema])
+
+
+@pytest.fixture
+def on_postgres():
+    return connection.vendor == "postgresql"

@@ -1,0 +1,1 @@
+"""Curbside: a self-hostable ask-a-doctor platform."""

@@ -1,0 +1,18 @@
+"""Events the questions app announces to apps above it (search, web caches, …).
+
+Sent only after the transaction commits, so a rolled-back write never reaches
+a receiver. Receivers must only enqueue work or drop caches.
+"""
+
+from django.db import transaction
+from django.dispatch import Signal
+
+#: Something a reader of the question page would see changed: the question, an
+#: answer, a vote or an agreement. Arguments: ``question_id``.
+question_changed = Signal()
+
+
+def announce_question_changed(question_id: int) -> None:
+    transaction.on_commit(
+        lambda: question_changed.send(sender="questions", question_id=question_id)
+    )

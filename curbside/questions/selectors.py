@@ -1,0 +1,169 @@
+"""Reads of questions and answers, with visibility applied.
+
+HTTP code never fetches a question or an answer directly: it calls
+``access_question`` / ``access_answer``, which hide removed content from everyone
+but staff.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from curbside.core.errors import NotFound
+from curbside.physicians.models import PhysicianProfile
+from curbside.questions.models import Agreement, Answer, FollowUp, HelpfulVote, Question
+from curbside.topics.models import Topic
+from curbside.topics.selectors import topics_under
+
+
+def visible_questions(viewer=None) -> QuerySet[Question]:
+    if viewer is not None and getattr(viewer, "is_moderator", False):
+        return Question.objects.all()
+    return Question.objects.filter(is_removed=False)
+
+
+def question_cards(qs: QuerySet[Question]) -> QuerySet[Question]:
+    """What a list of question cards needs, in a fixed number of queries."""
+    return qs.prefetch_related(Prefetch("topics", queryset=Topic.objects.only(
+        "id", "name", "slug")))  # fmt: skip
+
+
+def access_question(viewer, question_id: int) -> Question:
+    question = visible_questions(viewer).filter(pk=question_id).first()
+    if question is None:
+        raise NotFound(_("This question does not exist, or it was removed."))
+    return question
+
+
+def access_answer(viewer, answer_id: int) -> Answer:
+    answer = (
+        Answer.objects.select_related("question", "physician")
+        .filter(pk=answer_id, is_removed=False, question__is_removed=False)
+        .first()
+    )
+    if answer is None:
+        raise NotFound(_("This answer does not exist, or it was removed."))
+    return answer
+
+
+def answers_for_page(question: Question) -> list[Answer]:
+    """Every visible answer with its physician, specialties and agreements."""
+    physicians = PhysicianProfile.objects.prefetch_related("specialties")
+    agreements = Agreement.objects.select_related("physician").order_by("created_at")
+    return list(
+        question.answers.filter(is_removed=False)
+        .select_related("physician")
+        .prefetch_related(
+            Prefetch("physician", queryset=physicians),
+            Prefetch("agreements", queryset=agreements),
+        )
+        .order_by("-helpful_count", "-agree_count", "created_at")
+    )
+
+
+@dataclass
+class QuestionPage:
+    question: Question
+    topics: list[Topic]
+    followups: list[FollowUp]
+    answers: list[Answer]
+    voted_answer_ids: set[int]
+    own_answer: Answer | None
+    own_stances: dict[int, str]
+
+
+def question_page(viewer, question: Question, physician=None) -> QuestionPage:
+    answers = answers_for_page(question)
+    voted: set[int] = set()
+    if viewer.is_authenticated and answers:
+        voted = set(
+            HelpfulVote.objects.filter(
+                user=viewer, answer__in=[a.pk for a in answers]
+            ).values_list("answer_id", flat=True)
+        )
+    own = None
+    stances: dict[int, str] = {}
+    if physician is not None:
+        own = next((a for a in answers if a.physician_id == physician.pk), None)
+        for answer in answers:
+            for agreement in answer.agreements.all():
+                if agreement.physician_id == physician.pk:
+                    stances[answer.pk] = agreement.stance
+    return QuestionPage(
+        question=question,
+        topics=list(question.topics.all()),
+        followups=list(question.followups.all()),
+        answers=answers,
+        voted_answer_ids=voted,
+        own_answer=own,
+        own_stances=stances,
+    )
+
+
+def recently_answered() -> QuerySet[Question]:
+    return question_cards(
+        visible_questions().filter(answer_count__gt=0).order_by("-last_answered_at")
+    )
+
+
+def most_helpful() -> QuerySet[Question]:
+    return question_cards(
+        visible_questions()
+        .filter(helpful_count__gt=0)
+        .order_by("-helpful_count", "-pk")
+    )
+
+
+def unanswered() -> QuerySet[Question]:
+    return visible_questions().filter(needs_answer_since__isnull=False)
+
+
+def unanswered_count() -> int:
+    return unanswered().count()
+
+
+def physician_queue(physician: PhysicianProfile) -> QuerySet[Question]:
+    """Questions waiting for an answer that this physician has not answered:
+    urgent first, then those in the topics of their specialties, oldest first."""
+    from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
+
+    mine = topics_under(list(physician.specialties.all()))
+    in_specialty = Exists(
+        Question.topics.through.objects.filter(
+            question_id=OuterRef("pk"), topic_id__in=mine.values("pk")
+        )
+    )
+    answered_by_me = Answer.objects.filter(question_id=OuterRef("pk"),
+                                           physician=physician)  # fmt: skip
+    return question_cards(
+        unanswered()
+        .exclude(Exists(answered_by_me))
+        .exclude(asker_id=physician.user_id)
+        .annotate(
+            in_specialty=Case(
+                When(in_specialty, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            ),
+        )  # fmt: skip
+        .order_by("-is_urgent", "-in_specialty", "needs_answer_since", "pk")
+    )
+
+
+def questions_in_topic(topic: Topic) -> QuerySet[Question]:
+    ids = topics_under([topic]).values("pk")
+    return question_cards(
+        visible_questions()
+        .filter(Q(topics__in=ids))
+        .distinct()
+        .order_by("-created_at", "-pk")
+    )
+
+
+def answers_by_physician(physician: PhysicianProfile) -> QuerySet[Answer]:
+    return (
+        physician.answers.filter(is_removed=False, question__is_removed=False)
+        .select_related("question")
+        .order_by("-created_at")
+    )

@@ -1,0 +1,188 @@
+"""Lexical full-text search in the database's own engine.
+
+SQLite: an FTS5 table ranked by bm25 (title weighted above details and answers).
+PostgreSQL: a tsvector per question (weights A/B/C) in a GIN index, ranked by
+``ts_rank_cd``. Both take the same words and the same filters and return the same
+``LexicalHit`` rows, so callers never see which database answers.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.db import connection
+from django.utils.html import escape
+
+MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
+WORD_RE = re.compile(r"\w+", re.UNICODE)
+MAX_TERMS = 16
+STOPWORDS = frozenset(
+    ["a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "could", "do", "does", "for", "from", "had", "has", "have", "how", "i", "if", "in", "is", "it", "its", "me", "my", "of", "on", "or", "should", "so", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "to", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will", "with", "would", "you", "your", "am", "been", "im", "ive"]
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class LexicalHit:
+    question_id: int
+    score: float
+    snippet_html: str
+
+
+@dataclass(frozen=True)
+class Filters:
+    topic_ids: tuple[int, ...] = ()
+    answered: bool | None = None
+
+
+def query_terms(text: str) -> list[str]:
+    """The words worth searching for, lower-cased, without stop words."""
+    words = [w.lower() for w in WORD_RE.findall(text or "")]
+    kept = [w for w in words if w not in STOPWORDS] or words
+    unique = list(dict.fromkeys(kept))
+    return unique[:MAX_TERMS]
+
+
+def marked_to_html(text: str) -> str:
+    """Escape a snippet and turn the engine's match markers into <mark> tags."""
+    return (
+        escape(text or "").replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>")
+    )
+
+
+def _filter_sql(filters: Filters, id_column: str) -> tuple[str, list]:
+    clauses, params = ["q.is_removed = %s"], [False]
+    if filters.topic_ids:
+        marks = ", ".join(["%s"] * len(filters.topic_ids))
+        clauses.append(
+            f"{id_column} IN (SELECT question_id FROM questions_question_topics "
+            f"WHERE topic_id IN ({marks}))"
+        )
+        params.extend(filters.topic_ids)
+    if filters.answered is True:
+        clauses.append("q.answer_count > 0")
+    elif filters.answered is False:
+        clauses.append("q.answer_count = 0")
+    return " AND ".join(clauses), params
+
+
+class SqliteLexical:
+    def index(self, question_id: int, title: str, body: str, answers: str) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_lexical WHERE rowid = %s", [question_id])
+            cursor.execute(
+                "INSERT INTO search_lexical (rowid, title, body, answers) "
+                "VALUES (%s, %s, %s, %s)",
+                [question_id, title, body, answers],
+            )
+
+    def remove(self, question_id: int) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_lexical WHERE rowid = %s", [question_id])
+
+    def clear(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_lexical")
+
+    @staticmethod
+    def _match(terms: list[str]) -> str:
+        return " OR ".join('"{}"'.format(t.replace('"', "")) for t in terms)
+
+    def search(self, terms, filters: Filters, limit: int, offset: int):
+        where, params = _filter_sql(filters, "search_lexical.rowid")
+        sql = (
+            "SELECT search_lexical.rowid, bm25(search_lexical, 4.0, 1.5, 1.0), "
+            "snippet(search_lexical, -1, %s, %s, '…', 24) "
+            "FROM search_lexical JOIN questions_question q "
+            "ON q.id = search_lexical.rowid "
+            f"WHERE search_lexical MATCH %s AND {where} "
+            "ORDER BY bm25(search_lexical, 4.0, 1.5, 1.0), search_lexical.rowid DESC "
+            "LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                sql, [MARK_OPEN, MARK_CLOSE, self._match(terms), *params, limit, offset]
+            )
+            rows = cursor.fetchall()
+        return [LexicalHit(r[0], -float(r[1]), marked_to_html(r[2])) for r in rows]
+
+    def count(self, terms, filters: Filters) -> int:
+        where, params = _filter_sql(filters, "search_lexical.rowid")
+        sql = (
+            "SELECT count(*) FROM search_lexical JOIN questions_question q "
+            "ON q.id = search_lexical.rowid "
+            f"WHERE search_lexical MATCH %s AND {where}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self._match(terms), *params])
+            return cursor.fetchone()[0]
+
+
+class PostgresLexical:
+    CONFIG = "english"
+
+    def index(self, question_id: int, title: str, body: str, answers: str) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO search_lexical (question_id, document) VALUES (%s, "
+                "setweight(to_tsvector(%s::regconfig, %s), 'A') || "
+                "setweight(to_tsvector(%s::regconfig, %s), 'B') || "
+                "setweight(to_tsvector(%s::regconfig, %s), 'C')) "
+                "ON CONFLICT (question_id) DO UPDATE SET document = EXCLUDED.document",
+                [question_id, self.CONFIG, title, self.CONFIG, body, self.CONFIG,
+                 answers],
+            )  # fmt: skip
+
+    def remove(self, question_id: int) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "DELETE FROM search_lexical WHERE question_id = %s", [question_id]
+            )
+
+    def clear(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_lexical")
+
+    @staticmethod
+    def _tsquery(terms: list[str]) -> str:
+        return " | ".join(re.sub(r"[^\w]", "", t) for t in terms if t)
+
+    def search(self, terms, filters: Filters, limit: int, offset: int):
+        where, params = _filter_sql(filters, "s.question_id")
+        sql = (
+            "WITH query AS (SELECT to_tsquery(%s::regconfig, %s) AS tsq) "
+            "SELECT s.question_id, ts_rank_cd(s.document, query.tsq) AS rank, "
+            "ts_headline(%s::regconfig, q.title || ' — ' || q.body, query.tsq, "
+            "%s) "
+            "FROM search_lexical s CROSS JOIN query "
+            "JOIN questions_question q ON q.id = s.question_id "
+            f"WHERE s.document @@ query.tsq AND {where} "
+            "ORDER BY rank DESC, s.question_id DESC LIMIT %s OFFSET %s"
+        )
+        options = (
+            f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords=30, MinWords=12, "
+            "MaxFragments=2, FragmentDelimiter=' … '"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                sql,
+                [self.CONFIG, self._tsquery(terms), self.CONFIG, options, *params,
+                 limit, offset],
+            )  # fmt: skip
+            rows = cursor.fetchall()
+        return [LexicalHit(r[0], float(r[1]), marked_to_html(r[2])) for r in rows]
+
+    def count(self, terms, filters: Filters) -> int:
+        where, params = _filter_sql(filters, "s.question_id")
+        sql = (
+            "SELECT count(*) FROM search_lexical s "
+            "JOIN questions_question q ON q.id = s.question_id "
+            f"WHERE s.document @@ to_tsquery(%s::regconfig, %s) AND {where}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self.CONFIG, self._tsquery(terms), *params])
+            return cursor.fetchone()[0]
+
+
+def lexical_backend():
+    if connection.vendor == "postgresql":
+        return PostgresLexical()
+    return SqliteLexical()

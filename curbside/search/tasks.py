@@ -1,0 +1,9 @@
+from django_tasks import task
+
+from curbside.search import services
+
+
+@task()
+def index_question(question_id: int) -> None:
+    """(Re)index one question; removes it from the index if it is gone or removed."""
+    services.search_index_question(question_id=question_id)
