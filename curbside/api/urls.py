@@ -1,3 +1,30 @@
+"""The REST API at /api/v1/: one ``NinjaAPI``, a router per resource.
+
+The interactive documentation is at /api/v1/docs and the OpenAPI document at
+/api/v1/openapi.json.
+"""
+
 from ninja import NinjaAPI
 
-api = NinjaAPI(title="Curbside API", version="1", urls_namespace="api")
+from curbside.api import answers, fallback, me, physicians, questions, search, topics
+from curbside.api.errors import install_error_handlers
+
+api = NinjaAPI(
+    title="Curbside API",
+    version="1",
+    urls_namespace="api",
+    description=(
+        "Read questions, answers, topics and physicians; ask, answer and vote "
+        "with a personal API token (Authorization: Bearer <token>)."
+    ),
+)
+install_error_handlers(api)
+
+api.add_router("/questions", questions.router)
+api.add_router("/answers", answers.router)
+api.add_router("/topics", topics.router)
+api.add_router("/physicians", physicians.router)
+api.add_router("/search", search.router)
+api.add_router("/me", me.router)
+# Last: it matches every path the routers above did not.
+api.add_router("", fallback.router)

@@ -1,0 +1,110 @@
+"""Questions: list, read one with every answer, ask, answer."""
+
+from typing import Literal
+
+from django.db.models import F
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import paginate
+
+from curbside.api.auth import OPTIONAL_TOKEN, read_auth, token_auth
+from curbside.api.errors import error_responses
+from curbside.api.pagination import PagePagination
+from curbside.api.params import topic_param, topics_param
+from curbside.api.schemas import (
+    AnswerIn,
+    AnswerOut,
+    QuestionDetail,
+    QuestionIn,
+    QuestionPageView,
+    QuestionSummary,
+)
+from curbside.questions.selectors import (
+    access_question,
+    question_cards,
+    question_page,
+    questions_in_topic,
+    visible_questions,
+)
+from curbside.questions.services import answer_post, question_create
+
+router = Router(tags=["questions"], auth=read_auth)
+
+ORDERINGS = {
+    "newest": ("-created_at", "-pk"),
+    "recently_answered": (F("last_answered_at").desc(nulls_last=True), "-pk"),
+    "most_helpful": ("-helpful_count", "-pk"),
+}
+
+
+class QuestionFilters(Schema):
+    topic: str | None = Field(
+        None, description="A topic slug; includes the topics filed under it."
+    )
+    answered: bool | None = Field(
+        None, description="true: only answered questions; false: only unanswered."
+    )
+    sort: Literal["newest", "recently_answered", "most_helpful"] = "newest"
+
+
+@router.get(
+    "",
+    response={200: list[QuestionSummary], **error_responses(400)},
+    summary="List questions",
+    openapi_extra=OPTIONAL_TOKEN,
+)
+@paginate(PagePagination)
+def list_questions(request: HttpRequest, filters: Query[QuestionFilters]):
+    if filters.topic:
+        questions = questions_in_topic(topic_param(filters.topic))
+    else:
+        questions = question_cards(visible_questions())
+    if filters.answered is not None:
+        questions = (
+            questions.filter(answer_count__gt=0)
+            if filters.answered
+            else questions.filter(answer_count=0)
+        )
+    return questions.order_by(*ORDERINGS[filters.sort])
+
+
+@router.get(
+    "/{int:question_id}",
+    response={200: QuestionDetail, **error_responses(401, 404)},
+    summary="A question with all its answers",
+    openapi_extra=OPTIONAL_TOKEN,
+)
+def get_question(request: HttpRequest, question_id: int):
+    question = access_question(request.auth, question_id)
+    return QuestionPageView(question_page(request.auth, question))
+
+
+@router.post(
+    "",
+    auth=token_auth,
+    response={201: QuestionDetail, **error_responses(400, 401, 403, 429)},
+    summary="Ask a question",
+)
+def ask_question(request: HttpRequest, payload: QuestionIn):
+    question = question_create(
+        asker=request.auth,
+        title=payload.title,
+        body=payload.body,
+        topics=topics_param(payload.topics),
+        anonymous=payload.anonymous,
+        age_range=payload.age_range or "",
+        sex=payload.sex or "",
+        duration=payload.duration or "",
+    )
+    return 201, QuestionPageView(question_page(request.auth, question))
+
+
+@router.post(
+    "/{int:question_id}/answers",
+    auth=token_auth,
+    response={201: AnswerOut, **error_responses(400, 401, 403, 404, 409, 429)},
+    summary="Answer a question (verified physicians)",
+)
+def answer_question(request: HttpRequest, question_id: int, payload: AnswerIn):
+    question = access_question(request.auth, question_id)
+    return 201, answer_post(question=question, author=request.auth, body=payload.body)
