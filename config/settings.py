@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_tasks",
     "django_tasks_db",
+    "ninja",
     "curbside.core",
     "curbside.accounts",
     "curbside.topics",
