@@ -4,7 +4,7 @@ from typing import Literal
 
 from django.db.models import F
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from curbside.api.auth import OPTIONAL_TOKEN, read_auth, token_auth
@@ -96,7 +96,7 @@ def ask_question(request: HttpRequest, payload: QuestionIn):
         sex=payload.sex or "",
         duration=payload.duration or "",
     )
-    return 201, QuestionPageView(question_page(request.auth, question))
+    return Status(201, QuestionPageView(question_page(request.auth, question)))
 
 
 @router.post(
@@ -107,4 +107,5 @@ def ask_question(request: HttpRequest, payload: QuestionIn):
 )
 def answer_question(request: HttpRequest, question_id: int, payload: AnswerIn):
     question = access_question(request.auth, question_id)
-    return 201, answer_post(question=question, author=request.auth, body=payload.body)
+    answer = answer_post(question=question, author=request.auth, body=payload.body)
+    return Status(201, answer)
