@@ -7,7 +7,7 @@
    Then, inside the form:
      - the submit button gets aria-pressed="true|false" and, if it carries
        data-label-on / data-label-off, the matching label;
-     - elements with [data-helpful-count] show the new count;
+     - elements with [data-helpful-count] or [data-count] show the new count;
      - a hidden input with [data-helpful-next] gets the next action's value
        (data-value-on / data-value-off, default "unmark" / "mark");
    and anywhere on the page, elements with data-helpful-count-for="<answer id>"
@@ -47,7 +47,7 @@
       var label = button.getAttribute(helpful ? "data-label-on" : "data-label-off");
       if (label) button.textContent = label;
     }
-    form.querySelectorAll("[data-helpful-count]").forEach(function (el) {
+    form.querySelectorAll("[data-helpful-count], [data-count]").forEach(function (el) {
       el.textContent = countText(el, count);
     });
     form.querySelectorAll("[data-helpful-next]").forEach(function (input) {
