@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from django.db.models import F
+from django.db.models import F, prefetch_related_objects
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
@@ -47,6 +47,13 @@ class QuestionFilters(Schema):
     sort: Literal["newest", "recently_answered", "most_helpful"] = "newest"
 
 
+def _page_view(page) -> QuestionPageView:
+    # ``answers_for_page`` select_related()s the physician, which makes Django
+    # skip its prefetch of their specialties; fetch them for all answers at once.
+    prefetch_related_objects([a.physician for a in page.answers], "specialties")
+    return QuestionPageView(page)
+
+
 @router.get(
     "",
     response={200: list[QuestionSummary], **error_responses(400)},
@@ -76,7 +83,7 @@ def list_questions(request: HttpRequest, filters: Query[QuestionFilters]):
 )
 def get_question(request: HttpRequest, question_id: int):
     question = access_question(request.auth, question_id)
-    return QuestionPageView(question_page(request.auth, question))
+    return _page_view(question_page(request.auth, question))
 
 
 @router.post(
@@ -96,7 +103,7 @@ def ask_question(request: HttpRequest, payload: QuestionIn):
         sex=payload.sex or "",
         duration=payload.duration or "",
     )
-    return Status(201, QuestionPageView(question_page(request.auth, question)))
+    return Status(201, _page_view(question_page(request.auth, question)))
 
 
 @router.post(

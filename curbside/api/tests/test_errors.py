@@ -81,7 +81,9 @@ def test_it_answers_429_with_a_code_when_the_rate_limit_is_reached(
         "title": "Why does my skin peel after swimming?",
         "body": "Every time I swim in a chlorinated pool my arms peel for days.",
     }
-    assert post_json(client, "/api/v1/questions", question, **headers).status_code == 201
+    assert (
+        post_json(client, "/api/v1/questions", question, **headers).status_code == 201
+    )
     response = post_json(client, "/api/v1/questions", question, **headers)
     assert response.status_code == 429
     assert response.json()["code"] == "rate_limited"
