@@ -29,3 +29,31 @@ def topic_get_or_create(
         raise invalid_from_validation_error(exc) from None
     topic.save()
     return topic
+
+
+def topic_set_parent(
+    *, topic: Topic, parent: Topic | None, kind: str | None = None
+) -> Topic:
+    """File ``topic`` under ``parent`` (``None`` makes it a root), optionally
+    changing its kind, e.g. a condition under the specialty that treats it.
+
+    Refuses to make a topic its own ancestor, which would hide it from the tree.
+    """
+    ancestor = parent
+    while ancestor is not None:
+        if ancestor.pk == topic.pk:
+            raise Invalid(
+                _("A topic cannot be filed under itself or one of its own subtopics."),
+                code="topic_cycle",
+                field="parent",
+            )
+        ancestor = ancestor.parent
+    topic.parent = parent
+    if kind is not None:
+        topic.kind = kind
+    try:
+        topic.full_clean()
+    except ValidationError as exc:
+        raise invalid_from_validation_error(exc) from None
+    topic.save(update_fields=["parent", "kind"])
+    return topic
