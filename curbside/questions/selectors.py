@@ -49,13 +49,14 @@ def access_answer(viewer, answer_id: int) -> Answer:
 
 def answers_for_page(question: Question) -> list[Answer]:
     """Every visible answer with its physician, specialties and agreements."""
-    physicians = PhysicianProfile.objects.prefetch_related("specialties")
     agreements = Agreement.objects.select_related("physician").order_by("created_at")
+    # The physician comes with the answer (select_related); a Prefetch of
+    # "physician" would then be skipped, and its specialties fetched per answer.
     return list(
         question.answers.filter(is_removed=False)
         .select_related("physician")
         .prefetch_related(
-            Prefetch("physician", queryset=physicians),
+            "physician__specialties",
             Prefetch("agreements", queryset=agreements),
         )
         .order_by("-helpful_count", "-agree_count", "created_at")
