@@ -5,6 +5,7 @@ cleaned again by nh3, so a physician's answer can never carry a script or a styl
 """
 
 from functools import lru_cache
+from html import unescape
 
 import nh3
 from markdown_it import MarkdownIt
@@ -36,5 +37,9 @@ def render_markdown(source: str) -> str:
 
 
 def plain_text(source: str) -> str:
-    """The words of a Markdown text without markup (for search and excerpts)."""
-    return nh3.clean(render_markdown(source), tags=set()).replace("&amp;", "&")
+    """The words of a Markdown text without markup (for search and excerpts).
+
+    Plain text, not HTML: every entity is decoded (``<b>`` typed by the author comes
+    back as ``<b>``), so whoever shows it must escape it.
+    """
+    return unescape(nh3.clean(render_markdown(source), tags=set()))
