@@ -13,10 +13,12 @@ from ninja.pagination import PaginationBase
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
+#: Keeps the offset within what every database accepts as an integer.
+MAX_PAGE = 1_000_000
 
 
 class PageInput(Schema):
-    page: int = Field(1, ge=1, description="Page number, from 1.")
+    page: int = Field(1, ge=1, le=MAX_PAGE, description="Page number, from 1.")
     page_size: int = Field(
         DEFAULT_PAGE_SIZE,
         ge=1,

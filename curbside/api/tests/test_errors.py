@@ -59,6 +59,14 @@ def test_it_names_bad_query_parameters(client):
     assert set(response.json()["errors"]) == {"page", "sort", "answered"}
 
 
+def test_it_refuses_a_page_number_too_large_for_the_database(client):
+    for url in ("/api/v1/questions", "/api/v1/physicians", "/api/v1/search?q=a"):
+        sep = "&" if "?" in url else "?"
+        response = client.get(f"{url}{sep}page=99999999999999999999&page_size=100")
+        assert response.status_code == 400, url
+        assert "page" in response.json()["errors"]
+
+
 def test_it_passes_a_service_error_code_and_field_through(client, patient, bearer):
     response = post_json(
         client,
