@@ -7,9 +7,19 @@ The interactive documentation is at /api/v1/docs and the OpenAPI document at
 from ninja import NinjaAPI
 
 from curbside.api import answers, fallback, me, physicians, questions, search, topics
-from curbside.api.errors import install_error_handlers
+from curbside.api.errors import install_error_handlers, json_method_not_allowed
 
-api = NinjaAPI(
+
+class CurbsideAPI(NinjaAPI):
+    @property
+    def urls(self):
+        patterns, app_name, namespace = super().urls
+        for pattern in patterns:
+            pattern.callback = json_method_not_allowed(pattern.callback)
+        return patterns, app_name, namespace
+
+
+api = CurbsideAPI(
     title="Curbside API",
     version="1",
     urls_namespace="api",

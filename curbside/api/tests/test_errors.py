@@ -22,6 +22,13 @@ def test_it_answers_json_404_for_an_unknown_endpoint(client):
         assert response.json()["message"]
 
 
+def test_it_answers_json_405_for_a_method_an_endpoint_does_not_take(client):
+    response = client.patch("/api/v1/questions")
+    assert response.status_code == 405
+    assert response.json()["code"] == "method_not_allowed"
+    assert set(response["Allow"].split(", ")) == {"GET", "POST"}
+
+
 def test_it_answers_json_404_for_an_unknown_id_or_slug(client):
     for url in (
         "/api/v1/questions/987654",
