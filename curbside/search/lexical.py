@@ -13,7 +13,8 @@ from django.db import connection
 from django.utils.html import escape
 
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
-WORD_RE = re.compile(r"\w+", re.UNICODE)
+# Letters and digits; "_" separates words, as it does for both engines' tokenizers.
+WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_TERMS = 16
 STOPWORDS = frozenset(
     ["a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "could", "do", "does", "for", "from", "had", "has", "have", "how", "i", "if", "in", "is", "it", "its", "me", "my", "of", "on", "or", "should", "so", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "to", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will", "with", "would", "you", "your", "am", "been", "im", "ive"]
@@ -34,9 +35,13 @@ class Filters:
 
 
 def query_terms(text: str) -> list[str]:
-    """The words worth searching for, lower-cased, without stop words."""
+    """The words worth searching for, lower-cased, without stop words.
+
+    A query of stop words only has no terms (an empty result), as PostgreSQL's
+    English configuration would give: "is it the" must not match every question.
+    """
     words = [w.lower() for w in WORD_RE.findall(text or "")]
-    kept = [w for w in words if w not in STOPWORDS] or words
+    kept = [w for w in words if w not in STOPWORDS]
     unique = list(dict.fromkeys(kept))
     return unique[:MAX_TERMS]
 
