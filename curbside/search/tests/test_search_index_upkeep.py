@@ -1,0 +1,67 @@
+"""The index follows the questions: removed ones vanish, and it can be rebuilt."""
+
+from curbside.questions.models import Question
+from curbside.search.selectors import search_questions
+from curbside.search.services import search_index_question, search_rebuild
+from tests import factories
+
+
+def _ids(query):
+    return [r.question.pk for r in search_questions(query).results]
+
+
+def test_a_removed_question_drops_out_once_reindexed(eczema):
+    question = factories.QuestionFactory(title="Peeling skin after sunburn")
+    search_index_question(question_id=question.pk)
+    assert _ids("sunburn") == [question.pk]
+
+    Question.objects.filter(pk=question.pk).update(is_removed=True)
+    assert _ids("sunburn") == []  # hidden at once, even before the reindex
+
+    search_index_question(question_id=question.pk)
+    assert search_questions("sunburn").total == 0
+
+
+def test_a_deleted_question_drops_out_once_reindexed(db):
+    question = factories.QuestionFactory(title="Peeling skin after sunburn")
+    search_index_question(question_id=question.pk)
+    question_id = question.pk
+    question.delete()
+
+    search_index_question(question_id=question_id)
+
+    assert search_questions("sunburn").total == 0
+
+
+def test_indexing_twice_keeps_one_entry(db):
+    question = factories.QuestionFactory(title="Peeling skin after sunburn")
+
+    search_index_question(question_id=question.pk)
+    search_index_question(question_id=question.pk)
+
+    assert search_questions("sunburn").total == 1
+
+
+def test_a_rebuild_starts_from_scratch_and_reports_the_count(db):
+    kept = factories.QuestionFactory.create_batch(3, title="Peeling skin after sunburn")
+    removed = factories.QuestionFactory(title="Sunburn on the scalp", is_removed=True)
+    for question in [*kept, removed]:
+        Question.objects.filter(pk=question.pk).update(is_removed=False)
+        search_index_question(question_id=question.pk)
+    Question.objects.filter(pk=removed.pk).update(is_removed=True)
+    stale = factories.QuestionFactory(title="Sunburn blisters")
+    search_index_question(question_id=stale.pk)
+    Question.objects.filter(pk=stale.pk).update(title="Blisters on the feet")
+
+    batches = []
+    indexed = search_rebuild(progress=batches.append)
+
+    assert indexed == 4
+    assert sum(batches) == 4
+    assert set(_ids("sunburn")) == {q.pk for q in kept}
+    assert _ids("feet") == [stale.pk]
+
+
+def test_a_rebuild_of_an_empty_site_indexes_nothing(db):
+    assert search_rebuild() == 0
+    assert search_questions("anything").total == 0
