@@ -1,5 +1,7 @@
 """The index follows the questions: removed ones vanish, and it can be rebuilt."""
 
+import pytest
+
 from curbside.questions.models import Question
 from curbside.search.selectors import search_questions
 from curbside.search.services import search_index_question, search_rebuild
@@ -65,3 +67,20 @@ def test_a_rebuild_starts_from_scratch_and_reports_the_count(db):
 def test_a_rebuild_of_an_empty_site_indexes_nothing(db):
     assert search_rebuild() == 0
     assert search_questions("anything").total == 0
+
+
+@pytest.mark.postgres
+def test_on_postgresql_deleting_a_question_drops_its_entry_at_once(db):
+    from django.db import connection
+
+    question = factories.QuestionFactory(title="Peeling skin after sunburn")
+    search_index_question(question_id=question.pk)
+    question_id = question.pk
+
+    question.delete()
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM search_lexical WHERE question_id = %s", [question_id]
+        )
+        assert cursor.fetchone()[0] == 0
