@@ -406,6 +406,7 @@ class _Importer:
 
     def __init__(self):
         self.cache = _Cache()
+        self.posted_here: dict[str, int] | None = None
 
     def import_record(self, record: _Record) -> ImportReport:
         """Write one record in its own transaction (a savepoint when nested)."""
@@ -464,22 +465,29 @@ class _Importer:
         return topic
 
     def _existing_question(self, record: _Record, key: str) -> Question | None:
-        question = Question.objects.filter(import_key=key).first()
-        if question is None and record.asked_at_given:
-            # Exported from this site: imported without a date, or posted here.
-            bare_key = import_key(record.title, record.body)
-            question = (
-                Question.objects.filter(
-                    Q(import_key=bare_key) | Q(import_key__isnull=True),
-                    created_at=record.asked_at,
-                    title=record.title,
-                )
-                .order_by("pk")
-                .first()
+        if not record.asked_at_given:
+            return Question.objects.filter(import_key=key).first()
+        # An archive exported from a Curbside site dates every question; its
+        # questions may have been imported there without a date, or posted there.
+        bare_key = import_key(record.title, record.body)
+        for question in Question.objects.filter(import_key__in=[key, bare_key]):
+            if question.import_key == key or question.created_at == record.asked_at:
+                return question
+        pk = self._posted_here().get(key)
+        return Question.objects.filter(pk=pk).first() if pk else None
+
+    def _posted_here(self) -> dict[str, int]:
+        """Import keys of the questions posted on this site (they have none
+        stored), computed once per import and only when needed."""
+        if self.posted_here is None:
+            rows = Question.objects.filter(import_key__isnull=True).values_list(
+                "pk", "title", "body", "created_at"
             )
-            if question and _squash(question.body) != _squash(record.body):
-                question = None
-        return question
+            self.posted_here = {
+                import_key(title, body, created_at): pk
+                for pk, title, body, created_at in rows.iterator(chunk_size=2000)
+            }
+        return self.posted_here
 
     # Writes ----------------------------------------------------------------------
 
@@ -498,21 +506,43 @@ class _Importer:
             stats.questions_skipped += 1
             answers_by_physician = {a.physician_id: a for a in question.answers.all()}
         changed = created
-        new_answers = 0
+        new_answers: list[Answer] = []
+        stance_rows: list[Agreement] = []
         for item in record.answers:
             physician = self._get_physician(item.physician, stats, staged)
             answer = answers_by_physician.get(physician.pk)
+            before = (
+                {}
+                if answer is None
+                else dict(answer.agreements.values_list("physician_id", "stance"))
+            )
+            stances = self._new_stances(item, physician, before, stats, staged)
             if answer is None:
-                answer = self._create_answer(question, physician, item)
+                answer = self._build_answer(question, physician, item, stances)
                 answers_by_physician[physician.pk] = answer
-                new_answers += 1
-                taken = set()
-            else:
-                taken = set(answer.agreements.values_list("physician_id", flat=True))
-            added = self._add_agreements(answer, item, taken, stats, staged)
-            changed = changed or bool(added)
+                new_answers.append(answer)
+            elif stances:
+                counted = [*before.values(), *(stance for _p, stance, _r in stances)]
+                Answer.objects.filter(pk=answer.pk).update(
+                    agree_count=counted.count(Stance.AGREE),
+                    disagree_count=counted.count(Stance.DISAGREE),
+                )
+            stance_rows += [
+                Agreement(answer=answer, physician=p, stance=stance, reason=reason)
+                for p, stance, reason in stances
+            ]
         if new_answers:
-            stats.answers_created += new_answers
+            # One answer per physician per question, so one row per physician.
+            Answer.objects.bulk_create(new_answers)
+            PhysicianProfile.objects.filter(
+                pk__in=[a.physician_id for a in new_answers]
+            ).update(answer_count=F("answer_count") + 1)
+        if stance_rows:
+            Agreement.objects.bulk_create(stance_rows)
+            stats.agreements_created += len(stance_rows)
+            changed = True
+        if new_answers:
+            stats.answers_created += len(new_answers)
             changed = True
             if not created:
                 self._recount_question(question)
@@ -534,59 +564,51 @@ class _Importer:
         )  # fmt: skip
         _clean(question, exclude=["asker", "topics"])
         question.save()
-        topics = [self._get_topic(t, stats, staged) for t in record.topics]
-        question.topics.set(list({t.pk: t for t in topics}.values()))
+        topics = {t.pk: t for t in (self._get_topic(v, stats, staged)
+                                    for v in record.topics)}  # fmt: skip
+        if topics:
+            question.topics.add(*topics.values())
         stats.questions_created += 1
         return question
 
-    def _create_answer(
-        self, question: Question, physician: PhysicianProfile, item: _Answer
+    def _new_stances(
+        self,
+        item: _Answer,
+        author: PhysicianProfile,
+        before: dict[int, str],
+        stats: ImportReport,
+        staged: _Cache,
+    ) -> list[tuple[PhysicianProfile, str, str]]:
+        """The stances on this answer not recorded yet; the author's is ignored."""
+        wanted = [(name, Stance.AGREE, "") for name in item.agreed_by] + [
+            (name, Stance.DISAGREE, reason) for name, reason in item.disagreed_by
+        ]
+        taken, stances = set(before), []
+        for name, stance, reason in wanted:
+            physician = self._get_physician(_Physician(name=name), stats, staged)
+            if physician.pk == author.pk or physician.pk in taken:
+                continue
+            taken.add(physician.pk)
+            stances.append((physician, stance, reason))
+        return stances
+
+    def _build_answer(
+        self,
+        question: Question,
+        physician: PhysicianProfile,
+        item: _Answer,
+        stances: list[tuple[PhysicianProfile, str, str]],
     ) -> Answer:
+        kinds = [stance for _p, stance, _r in stances]
         answer = Answer(
             question=question, physician=physician, body=item.body,
             body_html=render_markdown(item.body), created_at=item.answered_at,
             last_reviewed_at=item.answered_at,
+            agree_count=kinds.count(Stance.AGREE),
+            disagree_count=kinds.count(Stance.DISAGREE),
         )  # fmt: skip
         _clean(answer, exclude=["question", "physician", "body_html"])
-        answer.save()
-        PhysicianProfile.objects.filter(pk=physician.pk).update(
-            answer_count=F("answer_count") + 1
-        )
         return answer
-
-    def _add_agreements(
-        self,
-        answer: Answer,
-        item: _Answer,
-        taken: set[int],
-        stats: ImportReport,
-        staged: _Cache,
-    ) -> int:
-        """Add the stances not yet recorded; the author's own stance is ignored."""
-        stances = [(name, Stance.AGREE, "") for name in item.agreed_by] + [
-            (name, Stance.DISAGREE, reason) for name, reason in item.disagreed_by
-        ]
-        added = []
-        for name, stance, reason in stances:
-            physician = self._get_physician(_Physician(name=name), stats, staged)
-            if physician.pk == answer.physician_id or physician.pk in taken:
-                continue
-            taken.add(physician.pk)
-            agreement = Agreement(answer=answer, physician=physician, stance=stance,
-                                  reason=reason)  # fmt: skip
-            _clean(agreement, exclude=["answer", "physician"])
-            added.append(agreement)
-        if added:
-            Agreement.objects.bulk_create(added)
-            counts = Agreement.objects.filter(answer=answer).aggregate(
-                agree=Count("pk", filter=Q(stance=Stance.AGREE)),
-                disagree=Count("pk", filter=Q(stance=Stance.DISAGREE)),
-            )
-            Answer.objects.filter(pk=answer.pk).update(
-                agree_count=counts["agree"], disagree_count=counts["disagree"]
-            )
-            stats.agreements_created += len(added)
-        return len(added)
 
     def _recount_question(self, question: Question) -> None:
         live = Q(answers__is_removed=False)
