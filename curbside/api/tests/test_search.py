@@ -20,7 +20,7 @@ def indexed(patient, verified_physician, eczema, django_capture_on_commit_callba
         )  # fmt: skip
         knee = services.question_create(
             asker=patient, title="My knee clicks when I climb stairs",
-            body="There is no pain, only a clicking sound since last year.",
+            body="There is no pain, only a clicking sound since last winter.",
         )  # fmt: skip
     return winter, knee
 
@@ -48,7 +48,7 @@ def test_it_filters_by_topic_and_answered(client, indexed):
 
 
 def test_it_pages_through_results(client, indexed):
-    body = client.get("/api/v1/search?q=my&page_size=1&page=2").json()
+    body = client.get("/api/v1/search?q=winter&page_size=1&page=2").json()
     assert body["count"] == 2 and body["page"] == 2 and len(body["items"]) == 1
 
 
