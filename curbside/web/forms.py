@@ -52,7 +52,7 @@ class SignupForm(forms.Form):
         help_text=_("You log in with it. We send a link to confirm it."),
     )
     display_name = forms.CharField(
-        label=_("Display name (optional)"),
+        label=_("Display name"),
         max_length=80,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
@@ -133,9 +133,8 @@ class PhysicianApplyForm(forms.Form):
     )
     npi = forms.CharField(
         label=_("NPI (United States)"),
-        max_length=10,
+        max_length=16,
         required=False,
-        validators=[validate_npi],
         help_text=_("Ten digits. Give your NPI, or a licence number below."),
     )
     license_number = forms.CharField(
@@ -175,7 +174,9 @@ class PhysicianApplyForm(forms.Form):
         ).order_by("name")
 
     def clean_npi(self):
-        return self.cleaned_data["npi"].replace(" ", "")
+        npi = self.cleaned_data["npi"].replace(" ", "").replace("-", "")
+        validate_npi(npi)
+        return npi
 
 
 class QuestionForm(forms.Form):

@@ -107,3 +107,11 @@ def test_it_keeps_a_verified_physician_verified_when_the_bio_changes(
     assert verified_physician.bio == "New text."
     assert not VerificationDecision.objects.exists()
     assert "You are verified" in client.get(APPLY).content.decode()
+
+
+def test_it_accepts_an_npi_typed_with_spaces(client, outsider, dermatology):
+    client.force_login(outsider)
+
+    client.post(APPLY, _form(dermatology, npi="123 456 7893"))
+
+    assert PhysicianProfile.objects.get(user=outsider).npi == "1234567893"
