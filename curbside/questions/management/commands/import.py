@@ -128,6 +128,11 @@ class Command(BaseCommand):
         for number, message in report.errors:
             self.stdout.write("  " + _("line %(n)d: %(message)s")
                               % {"n": number, "message": message})  # fmt: skip
+        if strict:
+            raise CommandError(
+                _("Nothing was imported. Fix the lines listed above and run the "
+                  "import again.")
+            )  # fmt: skip
         raise CommandError(
             ngettext(
                 "%(n)d line could not be imported. Fix it and run the import again: "
