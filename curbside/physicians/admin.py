@@ -79,6 +79,7 @@ class PhysicianProfileAdmin(admin.ModelAdmin):
     list_select_related = ["user"]
     inlines = [VerificationDecisionInline]
     ordering = ["status", "created_at"]
+    actions = ["decide_selected"]
 
     def has_add_permission(self, request):
         # Profiles come from physicians applying (or from an archive import).
@@ -101,6 +102,51 @@ class PhysicianProfileAdmin(admin.ModelAdmin):
             return "—"
         url = reverse("admin:physicians_physicianprofile_decide", args=[obj.pk])
         return format_html('<a href="{}">{}</a>', url, gettext("Decide…"))
+
+    @admin.action(
+        description=_("Verify or reject selected physicians…"),
+        permissions=["verify"],
+    )
+    def decide_selected(self, request, queryset):
+        """One decision with one reason for several profiles; each gets its own
+        entry in the trail."""
+        form = DecisionForm(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            decide = (
+                physician_verify
+                if form.cleaned_data["decision"] == DecisionForm.VERIFY
+                else physician_reject
+            )
+            done = 0
+            for profile in queryset:
+                try:
+                    decide(profile=profile, by=request.user,
+                           reason=form.cleaned_data["reason"])  # fmt: skip
+                except (Forbidden, Invalid) as exc:
+                    self.message_user(request, f"{profile.name}: {exc.message}",
+                                      messages.WARNING)  # fmt: skip
+                else:
+                    done += 1
+            self.message_user(
+                request,
+                gettext("Decision recorded for %(n)d physician(s).") % {"n": done},
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": gettext("Verify or reject selected physicians"),
+            "profiles": queryset,
+            "form": form,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(
+            request, "admin/physicians/physicianprofile/decide_many.html", context
+        )
+
+    def has_verify_permission(self, request):
+        return request.user.is_moderator
 
     def decide_view(self, request, object_id):
         if not request.user.is_moderator:

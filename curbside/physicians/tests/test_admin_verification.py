@@ -157,3 +157,34 @@ def test_it_shows_the_status_read_only_on_the_change_form(
 
     assert response.status_code == 200
     assert "status" not in response.context["adminform"].form.fields
+
+
+def test_it_rejects_several_physicians_at_once_with_one_reason(
+    client, moderator, unverified_physician, dermatology
+):
+    other = factories.PhysicianFactory(status="pending", specialties=[dermatology])
+    client.force_login(moderator)
+    url = reverse("admin:physicians_physicianprofile_changelist")
+    selected = {"action": "decide_selected",
+                "_selected_action": [unverified_physician.pk, other.pk]}  # fmt: skip
+
+    asked = client.post(url, selected)
+    no_reason = client.post(url, {**selected, "apply": "1", "decision": "reject"})
+    done = client.post(url, {**selected, "apply": "1", "decision": "reject",
+                             "reason": "Licence numbers not found."})  # fmt: skip
+
+    assert asked.status_code == 200 and "Record decision" in asked.content.decode()
+    assert "Say why" in no_reason.content.decode()
+    assert done.status_code == 302
+    assert list(
+        VerificationDecision.objects.values_list("profile__name", "reason").order_by(
+            "profile__name"
+        )
+    ) == sorted(
+        [(p.name, "Licence numbers not found.") for p in (unverified_physician, other)]
+    )
+    assert set(
+        PhysicianProfile.objects.filter(
+            pk__in=[unverified_physician.pk, other.pk]
+        ).values_list("status", flat=True)
+    ) == {"rejected"}
