@@ -29,3 +29,11 @@ def test_it_refuses_in_production_even_with_if_empty(db, settings):
         call_command("demo", "--if-empty", stdout=StringIO())
 
     assert not Question.objects.exists()
+
+
+def test_it_runs_in_production_when_the_operator_insists(db, settings):
+    settings.CURBSIDE_ENV = "production"
+
+    call_command("demo", "--force", stdout=StringIO())
+
+    assert Question.objects.count() >= 40

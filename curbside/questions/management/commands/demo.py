@@ -95,7 +95,8 @@ VOTE_SEED = 2026
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    # A plain string: argparse cannot format a lazy translation as a description.
+    help = (
         "Load fictional demo questions, answers and physicians, and create demo "
         "accounts with a published password for trying Curbside. Development only."
     )
@@ -124,7 +125,9 @@ class Command(BaseCommand):
                   "--force if you really mean it.") % {"password": DEMO_PASSWORD}
             )  # fmt: skip
         try:
-            if if_empty and Question.objects.exists():
+            # Also finds out early whether the database has been migrated.
+            has_questions = Question.objects.exists()
+            if if_empty and has_questions:
                 self.stdout.write(_("Demo content already loaded."))
                 return
             with transaction.atomic():
