@@ -4,7 +4,6 @@ import pytest
 
 from curbside.accounts.services import api_token_create
 from curbside.questions import services
-from tests import factories
 
 
 @pytest.fixture
@@ -36,7 +35,3 @@ def answered_question(question, verified_physician, second_physician, patient):
 @pytest.fixture
 def bob_answer(answered_question):
     return answered_question.answers.get()
-
-
-def make_question(**kwargs):
-    return factories.QuestionFactory(**kwargs)
