@@ -114,3 +114,14 @@ def test_it_returns_every_answer_in_full_from_the_api(client, imported, thread):
     assert {a["body"] for a in data["answers"]} == {
         a["body"].strip() for a in thread["answers"]
     }
+
+
+def test_it_finds_the_thread_by_a_word_only_its_answers_use(client, imported, thread):
+    asked = set(_words(thread["title"] + " " + thread["body"]).split())
+    answered = set(_words(" ".join(a["body"] for a in thread["answers"])).split())
+    word = max(sorted(answered - asked), key=len)
+
+    response = client.get("/search/", {"q": word})
+
+    assert response.status_code == 200
+    assert imported.get_absolute_url() in response.content.decode()

@@ -9,8 +9,8 @@ import pytest
 from curbside.accounts.models import PSEUDONYM_ADJECTIVES
 from curbside.physicians.models import PhysicianProfile
 from curbside.questions.archive import archive_import
+from curbside.questions.events import question_changed
 from curbside.questions.models import Agreement, Question
-from curbside.search.selectors import search_questions
 from curbside.topics.models import Topic
 
 pytestmark = pytest.mark.django_db
@@ -128,9 +128,24 @@ def test_it_dates_undated_questions_now_and_queues_unanswered_ones():
     assert question.needs_answer_since == question.created_at
 
 
-def test_it_makes_imported_questions_searchable(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        _import(THREAD)
+def test_it_announces_each_imported_question_after_it_commits(
+    django_capture_on_commit_callbacks,
+):
+    """The search index and cached pages follow imported questions."""
+    announced = []
 
-    page = search_questions("lukewarm showers")
-    assert [r.question.title for r in page.results] == [THREAD["title"]]
+    def receiver(sender, question_id, **kwargs):
+        announced.append(question_id)
+
+    question_changed.connect(receiver)
+    try:
+        with django_capture_on_commit_callbacks(execute=False) as callbacks:
+            _import(THREAD, {"title": "Is a cold sore contagious?", "body": "Yes?"})
+            assert announced == []
+        for callback in callbacks:
+            callback()
+    finally:
+        question_changed.disconnect(receiver)
+
+    assert sorted(announced) == sorted(Question.objects.values_list("pk", flat=True))
+    assert len(announced) == 2
