@@ -229,14 +229,15 @@ def _datetime(value: Any, path: str, default: datetime) -> tuple[datetime, bool]
         )
     try:
         parsed = datetime.fromisoformat(value.strip())
-    except ValueError:
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=UTC)
+        parsed.astimezone(UTC)  # out of range near the years 1 and 9999
+    except (ValueError, OverflowError):
         raise _LineError(
             _('"%(field)s" is not an ISO 8601 date and time (for example '
               '2024-05-01T14:30:00Z): %(value)s')
             % {"field": path, "value": json.dumps(value, ensure_ascii=False)}
         ) from None  # fmt: skip
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
     return parsed, True
 
 

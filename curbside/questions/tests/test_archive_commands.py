@@ -5,7 +5,7 @@ import io
 import json
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError, ManagementUtility, call_command
 
 from curbside.questions.models import Question
 from tests import factories
@@ -138,3 +138,12 @@ def _search(client, query: str) -> str:
     response = client.get("/search/", {"q": query})
     assert response.status_code == 200
     return response.content.decode()
+
+
+@pytest.mark.parametrize("command", ["import", "export", "reindex"])
+def test_it_explains_itself(command, capsys):
+    with pytest.raises(SystemExit) as exited:
+        ManagementUtility(["curbside", command, "--help"]).execute()
+
+    assert exited.value.code == 0
+    assert f"usage: curbside {command}" in capsys.readouterr().out

@@ -13,7 +13,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 from tqdm import tqdm
 
 from curbside.questions.archive import archive_export
@@ -21,7 +21,7 @@ from curbside.questions.models import Question
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    help = _(
         "Export every question that is not removed, with its answers, physicians, "
         "topics and agreements, as JSON Lines (the format `curbside import` reads)."
     )
@@ -30,7 +30,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "file",
             nargs="?",
-            help=gettext_lazy("the .jsonl file to write (standard output if omitted)"),
+            help=_("the .jsonl file to write (standard output if omitted)"),
         )
 
     def handle(self, *args, file: str | None, **options):

@@ -11,7 +11,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 from tqdm import tqdm
 
 from curbside.questions.archive import archive_import
@@ -34,7 +34,7 @@ def _count_lines(stream) -> int | None:
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    help = _(
         "Import questions, answers, physicians and agreements from a JSON Lines "
         "archive (one question a line). Questions already present are not "
         "duplicated. See docs/import-export.md for the format."
@@ -42,13 +42,11 @@ class Command(BaseCommand):
     stealth_options = ("stdin",)
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "file", help=gettext_lazy("the .jsonl file to read, or - for stdin")
-        )
+        parser.add_argument("file", help=_("the .jsonl file to read, or - for stdin"))
         parser.add_argument(
             "--strict",
             action="store_true",
-            help=gettext_lazy("import nothing at all if any line is bad"),
+            help=_("import nothing at all if any line is bad"),
         )
 
     def handle(self, *args, file: str, strict: bool, **options):

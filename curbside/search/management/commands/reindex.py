@@ -10,7 +10,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 from tqdm import tqdm
 
 from curbside.questions.models import Question
@@ -18,7 +18,7 @@ from curbside.search.services import search_rebuild
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    help = _(
         "Rebuild the search index from every question that is not removed. The site "
         "keeps serving while it runs."
     )
