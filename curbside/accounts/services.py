@@ -21,6 +21,19 @@ from curbside.core.errors import Invalid, NotFound, invalid_from_validation_erro
 MAX_TOKENS_PER_USER = 10
 
 
+def _check_display_name(display_name: str) -> str:
+    """The display name is public: refuse one that looks like an e-mail address."""
+    display_name = display_name.strip()
+    if "@" in display_name:
+        message = _(
+            "Your display name is shown to everyone, so it cannot be an e-mail "
+            "address. Use your first name, or leave it empty to use your pseudonym."
+        )
+        raise Invalid(message, field="display_name",
+                      errors={"display_name": [message]})  # fmt: skip
+    return display_name
+
+
 def user_signup(*, email: str, password: str, display_name: str = "") -> User:
     """Create a member account and send the e-mail confirmation link."""
     email = User.objects.normalize_email(email).strip()
@@ -33,7 +46,8 @@ def user_signup(*, email: str, password: str, display_name: str = "") -> User:
                 "email": [_("An account with this e-mail address already exists.")]
             },
         )
-    user = User(email=email, username=email, display_name=display_name.strip())
+    display_name = _check_display_name(display_name)
+    user = User(email=email, username=email, display_name=display_name)
     try:
         validate_password(password, user)
     except ValidationError as exc:
@@ -88,7 +102,7 @@ def user_confirm_email(*, uidb64: str, token: str) -> User:
 
 
 def user_update_profile(*, user: User, display_name: str) -> User:
-    user.display_name = display_name.strip()
+    user.display_name = _check_display_name(display_name)
     try:
         user.full_clean(exclude=["password"])
     except ValidationError as exc:
