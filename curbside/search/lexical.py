@@ -6,6 +6,7 @@ PostgreSQL: a tsvector per question (weights A/B/C) in a GIN index, ranked by
 ``LexicalHit`` rows, so callers never see which database answers.
 """
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -46,11 +47,11 @@ def query_terms(text: str) -> list[str]:
     return unique[:MAX_TERMS]
 
 
-def marked_to_html(text: str) -> str:
-    """Escape a snippet and turn the engine's match markers into <mark> tags."""
-    return (
-        escape(text or "").replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>")
-    )
+def marked_to_html(text: str, *, escaped: bool = False) -> str:
+    """Escape a snippet (unless the engine was given escaped text) and turn the
+    engine's match markers into <mark> tags."""
+    safe = (text or "") if escaped else escape(text or "")
+    return safe.replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>")
 
 
 def _filter_sql(filters: Filters, id_column: str) -> tuple[str, list]:
@@ -127,13 +128,15 @@ class PostgresLexical:
     def index(self, question_id: int, title: str, body: str, answers: str) -> None:
         with connection.cursor() as cursor:
             cursor.execute(
-                "INSERT INTO search_lexical (question_id, document) VALUES (%s, "
+                "INSERT INTO search_lexical (question_id, document, headline) "
+                "VALUES (%s, "
                 "setweight(to_tsvector(%s::regconfig, %s), 'A') || "
                 "setweight(to_tsvector(%s::regconfig, %s), 'B') || "
-                "setweight(to_tsvector(%s::regconfig, %s), 'C')) "
-                "ON CONFLICT (question_id) DO UPDATE SET document = EXCLUDED.document",
+                "setweight(to_tsvector(%s::regconfig, %s), 'C'), %s) "
+                "ON CONFLICT (question_id) DO UPDATE SET "
+                "document = EXCLUDED.document, headline = EXCLUDED.headline",
                 [question_id, self.CONFIG, title, self.CONFIG, body, self.CONFIG,
-                 answers],
+                 answers, self._headline_text(title, body, answers)],
             )  # fmt: skip
 
     def remove(self, question_id: int) -> None:
@@ -147,6 +150,13 @@ class PostgresLexical:
             cursor.execute("DELETE FROM search_lexical")
 
     @staticmethod
+    def _headline_text(title: str, body: str, answers: str) -> str:
+        """What snippets are cut from, HTML-escaped up front: ts_headline's parser
+        would otherwise drop anything that looks like a tag, and it keeps
+        entities as they are."""
+        return html.escape(f"{title} — {body}\n{answers}", quote=False)
+
+    @staticmethod
     def _tsquery(terms: list[str]) -> str:
         return " | ".join(re.sub(r"[^\w]", "", t) for t in terms if t)
 
@@ -155,7 +165,7 @@ class PostgresLexical:
         sql = (
             "WITH query AS (SELECT to_tsquery(%s::regconfig, %s) AS tsq) "
             "SELECT s.question_id, ts_rank_cd(s.document, query.tsq) AS rank, "
-            "ts_headline(%s::regconfig, q.title || ' — ' || q.body, query.tsq, "
+            "ts_headline(%s::regconfig, s.headline, query.tsq, "
             "%s) "
             "FROM search_lexical s CROSS JOIN query "
             "JOIN questions_question q ON q.id = s.question_id "
@@ -173,7 +183,10 @@ class PostgresLexical:
                  limit, offset],
             )  # fmt: skip
             rows = cursor.fetchall()
-        return [LexicalHit(r[0], float(r[1]), marked_to_html(r[2])) for r in rows]
+        return [
+            LexicalHit(r[0], float(r[1]), marked_to_html(r[2], escaped=True))
+            for r in rows
+        ]
 
     def count(self, terms, filters: Filters) -> int:
         where, params = _filter_sql(filters, "s.question_id")
