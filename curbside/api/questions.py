@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from django.db.models import F, prefetch_related_objects
+from django.db.models import F
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
@@ -48,9 +48,6 @@ class QuestionFilters(Schema):
 
 
 def _page_view(page) -> QuestionPageView:
-    # ``answers_for_page`` select_related()s the physician, which makes Django
-    # skip its prefetch of their specialties; fetch them for all answers at once.
-    prefetch_related_objects([a.physician for a in page.answers], "specialties")
     return QuestionPageView(page)
 
 

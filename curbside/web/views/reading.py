@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.contrib.sitemaps.views import sitemap
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.db.models import Count, Q, prefetch_related_objects
+from django.db.models import Count, Q
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -241,8 +241,6 @@ def question(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         page = question_page(
             request.user, found, physician=verified_physician_of(request.user)
         )
-        # Every answer shows its physician's specialties: one query for all.
-        prefetch_related_objects([a.physician for a in page.answers], "specialties")
         return render(
             request,
             "web/question.html",
