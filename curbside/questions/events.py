@@ -8,11 +8,15 @@ from django.db import transaction
 from django.dispatch import Signal
 
 #: Something a reader of the question page would see changed: the question, an
-#: answer, a vote or an agreement. Arguments: ``question_id``.
+#: answer, a vote or an agreement. Arguments: ``question_id``, and ``text_changed``
+#: — False when only counts or stances changed (votes, agreements, a review date),
+#: so receivers that index the words can skip the work.
 question_changed = Signal()
 
 
-def announce_question_changed(question_id: int) -> None:
+def announce_question_changed(question_id: int, *, text_changed: bool = True) -> None:
     transaction.on_commit(
-        lambda: question_changed.send(sender="questions", question_id=question_id)
+        lambda: question_changed.send(
+            sender="questions", question_id=question_id, text_changed=text_changed
+        )
     )

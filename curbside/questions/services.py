@@ -255,7 +255,7 @@ def answer_mark_reviewed(*, answer: Answer, reviewer: User) -> Answer:
         raise Forbidden(_("Only the physician who wrote this answer can review it."))
     answer.last_reviewed_at = now()
     answer.save(update_fields=["last_reviewed_at"])
-    announce_question_changed(answer.question_id)
+    announce_question_changed(answer.question_id, text_changed=False)
     return answer
 
 
@@ -294,7 +294,7 @@ def agreement_set(
                   "created_at": now()},
     )  # fmt: skip
     _recount_agreements(answer.pk)
-    announce_question_changed(answer.question_id)
+    announce_question_changed(answer.question_id, text_changed=False)
     return agreement
 
 
@@ -303,7 +303,7 @@ def agreement_withdraw(*, answer: Answer, physician_user: User) -> None:
     physician = _require_verified(physician_user)
     Agreement.objects.filter(answer=answer, physician=physician).delete()
     _recount_agreements(answer.pk)
-    announce_question_changed(answer.question_id)
+    announce_question_changed(answer.question_id, text_changed=False)
 
 
 def _bump_helpful(answer: Answer, delta: int) -> None:
@@ -328,7 +328,7 @@ def helpful_mark(*, answer: Answer, user: User) -> bool:
     _vote, created = HelpfulVote.objects.get_or_create(answer=answer, user=user)
     if created:
         _bump_helpful(answer, +1)
-        announce_question_changed(answer.question_id)
+        announce_question_changed(answer.question_id, text_changed=False)
     return created
 
 
@@ -339,5 +339,5 @@ def helpful_unmark(*, answer: Answer, user: User) -> bool:
     deleted, _rows = HelpfulVote.objects.filter(answer=answer, user=user).delete()
     if deleted:
         _bump_helpful(answer, -1)
-        announce_question_changed(answer.question_id)
+        announce_question_changed(answer.question_id, text_changed=False)
     return bool(deleted)

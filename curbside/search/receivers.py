@@ -7,5 +7,8 @@ from curbside.search.tasks import index_question
 
 
 @receiver(question_changed)
-def reindex_changed_question(sender, question_id: int, **kwargs) -> None:
-    index_question.enqueue(question_id)
+def reindex_changed_question(
+    sender, question_id: int, text_changed: bool = True, **kwargs
+) -> None:
+    if text_changed:
+        index_question.enqueue(question_id)
