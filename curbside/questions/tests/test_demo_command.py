@@ -57,6 +57,7 @@ def test_its_topics_physicians_and_counters_are_consistent(db):
     for physician in PhysicianProfile.objects.filter(answer_count__gt=0):
         assert physician.credentials, physician.name
         assert physician.specialties.exists(), physician.name
+        assert physician.is_verified, physician.name
     for question in Question.objects.annotate(n=Count("answers")):
         assert question.answer_count == question.n, question.title
     for answer in Answer.objects.annotate(votes=Count("helpful_votes")):

@@ -163,6 +163,7 @@ class Command(BaseCommand):
         moderator = demo_account(
             email=MODERATOR_EMAIL, display_name="Maya", moderator=True
         )
+        verify_fictional_physicians(moderator=moderator)
         patient = demo_account(email=PATIENT_EMAIL, display_name="Jamie")
         demo_physician(
             user=demo_account(email=PHYSICIAN_EMAIL, display_name="Jordan Avery"),
@@ -247,6 +248,17 @@ def demo_account(*, email: str, display_name: str, moderator: bool = False) -> U
     user.set_password(DEMO_PASSWORD)
     user.save()
     return user
+
+
+def verify_fictional_physicians(*, moderator: User) -> None:
+    """The demo's physicians come in as imported profiles; verify them, so the demo
+    shows answers the way a real site shows its verified physicians' answers."""
+    imported = PhysicianProfile.objects.filter(status=PhysicianProfile.Status.IMPORTED)
+    for profile in imported:
+        physician_verify(
+            profile=profile, by=moderator,
+            reason="Fictional demo physician, verified by `curbside demo`.",
+        )  # fmt: skip
 
 
 def demo_physician(*, user: User, moderator: User) -> PhysicianProfile:
