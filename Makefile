@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint clean
+.PHONY: run test install lint clean browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,15 @@ run: $(STAMP)
 	$(BIN)/curbside demo --if-empty
 	$(BIN)/curbside runserver 127.0.0.1:$(PORT)
 
-test: $(STAMP)
+# The end-to-end tests drive Debian's Chromium; install it when it is missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Chromium for the end-to-end tests…"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+test: $(STAMP) browser
 	$(BIN)/lint-imports
 	$(BIN)/ruff check .
 	CURBSIDE_ENV=production SECRET_KEY=check-deploy-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=' ) \

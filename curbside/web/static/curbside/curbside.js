@@ -70,7 +70,8 @@
       event.preventDefault();
       var button = form.querySelector('[type="submit"]');
       if (button) button.setAttribute("aria-busy", "true");
-      fetch(form.action, {
+      // getAttribute: a field named "action" would shadow form.action.
+      fetch(form.getAttribute("action") || window.location.href, {
         method: (form.getAttribute("method") || "post").toUpperCase(),
         body: new FormData(form),
         credentials: "same-origin",
