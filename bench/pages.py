@@ -271,6 +271,18 @@ class Server:
         raise BenchError(f"/healthz did not answer 200 in {READY_SECONDS} s:\n"
                          f"{self._tail()}")  # fmt: skip
 
+    def drain(self) -> None:
+        """Wait until the workers have finished the requests a previous run left
+        queued (clients that gave up still occupy sync workers)."""
+        started = time.monotonic()
+        while time.monotonic() - started < READY_SECONDS:
+            if fetch(self.base + "/healthz") == 200:
+                break
+            time.sleep(0.5)
+        waited = time.monotonic() - started
+        if waited > 2:
+            log(f"waited {waited:.0f} s for the workers to finish queued requests")
+
     def _tail(self, lines: int = 25) -> str:
         self._log.flush()
         text = self.log_path.read_text(errors="replace").splitlines()
@@ -355,8 +367,11 @@ def warm_up(base: str, urls: list[str], limit_seconds: int):
     def one(path: str) -> int:
         return fetch(base + path) if time.monotonic() < deadline else -1
 
-    with ThreadPoolExecutor(max_workers=4) as pool:
+    pool = ThreadPoolExecutor(max_workers=4)
+    try:
         statuses = list(pool.map(one, urls))
+    finally:  # on Ctrl-C, drop the pages not fetched yet
+        pool.shutdown(wait=False, cancel_futures=True)
     counts: dict = {}
     for status in statuses:
         key = "skipped" if status == -1 else status
@@ -398,12 +413,11 @@ def bench_database(args, wrk: str, name: str, url: str) -> list[Result]:
                     scripts["question"] = write_lua(
                         f"{name}-question-warmed", warmed, args.seed
                     )
-            else:
-                _ok, statuses = warm_up(server.base, ["/", *question_urls[:3]], 30)
-                log(f"{name}/{mode}: first pages answered {statuses}")
             for page, script in scripts.items():
+                server.drain()
                 run_wrk(wrk, args, server.base, script, min(args.connections), 3)
                 for connections in args.connections:
+                    server.drain()
                     values = run_wrk(wrk, args, server.base, script, connections)
                     result = Result(
                         database=name, mode=mode, page=page, connections=connections,
