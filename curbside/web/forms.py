@@ -40,8 +40,95 @@ def add_service_errors(form: forms.Form, exc: CurbsideError) -> None:
         form.add_error(field, str(exc.message))
 
 
-def _blank_choices(choices) -> list:
-    return [("", _("Prefer not to say"))] + list(choices)
+def _optional_choices(choices) -> list:
+    """An optional select starts on an explicit "not given" choice, the same on
+    every form; "Prefer not to say" appears only where the model has it as a real
+    answer (sex)."""
+    return [("", _("Not given"))] + list(choices)
+
+
+class ChoiceList(forms.CheckboxSelectMultiple):
+    """Checkboxes, each input followed by its label on one line, laid out in
+    columns when ``columns`` is set."""
+
+    template_name = "web/widgets/choices.html"
+
+    def __init__(self, attrs=None, choices=(), *, columns: bool = False):
+        super().__init__(attrs, choices)
+        self.columns = columns
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["columns"] = self.columns
+        return context
+
+
+class RadioList(forms.RadioSelect):
+    """Radio buttons, each input followed by its label on one line."""
+
+    template_name = "web/widgets/choices.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["columns"] = False
+        return context
+
+
+def _topic_root(topic: Topic) -> Topic:
+    root = topic
+    seen = {root.pk}
+    while root.parent_id and root.parent_id not in seen:
+        root = root.parent
+        seen.add(root.pk)
+    return root
+
+
+class TopicCheckboxes(forms.CheckboxSelectMultiple):
+    """Topic checkboxes grouped by the specialty at the root of their tree.
+
+    The root's own checkbox heads its group (ticking "Cardiology" files the
+    question under the specialty as a whole); topics that belong to no tree come
+    last under "Other topics". Needs a queryset with ``select_related("parent")``
+    so grouping costs no extra query.
+    """
+
+    template_name = "web/widgets/topic_checkboxes.html"
+
+    def optgroups(self, name, value, attrs=None):
+        groups: dict[int, dict] = {}
+        loose: list[dict] = []
+        for _group, options, _index in super().optgroups(name, value, attrs):
+            for option in options:
+                topic = getattr(option["value"], "instance", None)
+                if topic is None:
+                    loose.append(option)
+                    continue
+                root = _topic_root(topic)
+                group = groups.setdefault(
+                    root.pk, {"root": root, "head": None, "options": []}
+                )
+                if topic.pk == root.pk:
+                    group["head"] = option
+                else:
+                    group["options"].append(option)
+        ordered = sorted(
+            groups.values(),
+            key=lambda g: (g["root"].kind != Topic.Kind.SPECIALTY, g["root"].name),
+        )
+        result = []
+        for group in ordered:
+            lone = not group["options"] and group["root"].kind != Topic.Kind.SPECIALTY
+            if lone and group["head"]:
+                loose.append(group["head"])
+                continue
+            if group["head"]:
+                group["head"]["is_head"] = True
+                result.append((None, [group["head"], *group["options"]], len(result)))
+            else:
+                result.append((group["root"].name, group["options"], len(result)))
+        if loose:
+            result.append((_("Other topics"), loose, len(result)))
+        return result
 
 
 class SignupForm(forms.Form):
@@ -117,7 +204,8 @@ class TokenCreateForm(forms.Form):
 class PhysicianApplyForm(forms.Form):
     name = forms.CharField(label=_("Full name"), max_length=120)
     degree = forms.ChoiceField(
-        label=_("Degree"), choices=PhysicianProfile.Degree.choices
+        label=_("Degree"),
+        choices=[("", _("Choose your degree")), *PhysicianProfile.Degree.choices],
     )
     credentials = forms.CharField(
         label=_("Credentials as shown"),
@@ -128,7 +216,7 @@ class PhysicianApplyForm(forms.Form):
     specialties = forms.ModelMultipleChoiceField(
         label=_("Specialties"),
         queryset=Topic.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+        widget=ChoiceList(columns=True),
         help_text=_("Questions in these fields reach your queue first."),
     )
     npi = forms.CharField(
@@ -196,29 +284,31 @@ class QuestionForm(forms.Form):
     )
     age_range = forms.ChoiceField(
         label=_("Age"),
-        choices=_blank_choices(Question.AgeRange.choices),
+        choices=_optional_choices(Question.AgeRange.choices),
         required=False,
     )
     sex = forms.ChoiceField(
         label=_("Sex"),
-        choices=[("", _("—"))] + list(Question.Sex.choices),
+        choices=_optional_choices(Question.Sex.choices),
         required=False,
     )
     duration = forms.ChoiceField(
-        label=_("How long has this been going on?"),
-        choices=[("", _("—"))] + list(Question.Duration.choices),
+        label=_("How long"),
+        choices=_optional_choices(Question.Duration.choices),
         required=False,
     )
     topics = forms.ModelMultipleChoiceField(
         label=_("Topics"),
         queryset=Topic.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=TopicCheckboxes,
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["topics"].queryset = Topic.objects.order_by("name")
+        self.fields["topics"].queryset = Topic.objects.select_related(
+            "parent__parent"
+        ).order_by("name")
         self.fields["topics"].help_text = _(
             "Up to %(n)d. They help the right physicians find your question."
         ) % {"n": MAX_TOPICS}
@@ -245,12 +335,12 @@ class AskForm(QuestionForm):
 
 class FollowUpForm(forms.Form):
     body = forms.CharField(
-        label=_("Add a follow-up"),
+        label=_("Your follow-up"),
         max_length=FOLLOWUP_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
-            "New details or an answer to a physician's question. Your question goes "
-            "back to the physicians' queue."
+            "New details, or an answer to a physician's question. Your question "
+            "goes back to the physicians' queue."
         ),
     )
 
@@ -269,7 +359,9 @@ class AnswerForm(forms.Form):
 
 
 class AgreementForm(forms.Form):
-    stance = forms.ChoiceField(label=_("Stance"), choices=Agreement.Stance.choices)
+    stance = forms.ChoiceField(
+        label=_("Your stance"), choices=Agreement.Stance.choices, widget=RadioList
+    )
     reason = forms.CharField(
         label=_("Why do you disagree?"),
         max_length=REASON_MAX,
