@@ -367,8 +367,9 @@ class AgreementForm(forms.Form):
         max_length=REASON_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Readers and the author see your reason."),
+        help_text=_("Required to disagree. Readers and the author see your reason."),
     )
+    reason.optional_mark = False  # required to disagree: never marked "(optional)"
 
     def clean(self):
         data = super().clean()
