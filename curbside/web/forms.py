@@ -25,6 +25,8 @@ from curbside.topics.models import Topic
 
 REASON_MAX = 2_000
 TOKEN_NAME_MAX = 60
+ENTER_EMAIL = _("Enter your e-mail address.")
+EMAIL_LIKE = _("Enter an e-mail address like name@example.org.")
 
 
 def add_service_errors(form: forms.Form, exc: CurbsideError) -> None:
@@ -136,6 +138,7 @@ class SignupForm(forms.Form):
         label=_("E-mail address"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"required": ENTER_EMAIL, "invalid": EMAIL_LIKE},
         help_text=_("You log in with it. We send a link to confirm it."),
     )
     display_name = forms.CharField(
@@ -152,12 +155,14 @@ class SignupForm(forms.Form):
         label=_("Password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("Choose a password.")},
         help_text=_("At least 10 characters; not a common password."),
     )
     password_confirm = forms.CharField(
         label=_("Password again"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("Type the password again.")},
     )
 
     def clean(self):
@@ -174,6 +179,7 @@ class EmailAuthenticationForm(AuthenticationForm):
     username = forms.EmailField(
         label=_("E-mail address"),
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
+        error_messages={"required": ENTER_EMAIL, "invalid": EMAIL_LIKE},
     )
     error_messages = {
         **AuthenticationForm.error_messages,
@@ -182,6 +188,10 @@ class EmailAuthenticationForm(AuthenticationForm):
             "both, or reset your password."
         ),
     }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].error_messages["required"] = _("Enter your password.")
 
 
 class ProfileForm(forms.Form):
@@ -202,10 +212,15 @@ class TokenCreateForm(forms.Form):
 
 
 class PhysicianApplyForm(forms.Form):
-    name = forms.CharField(label=_("Full name"), max_length=120)
+    name = forms.CharField(
+        label=_("Full name"),
+        max_length=120,
+        error_messages={"required": _("Enter your full name.")},
+    )
     degree = forms.ChoiceField(
         label=_("Degree"),
         choices=[("", _("Choose your degree")), *PhysicianProfile.Degree.choices],
+        error_messages={"required": _("Choose your degree.")},
     )
     credentials = forms.CharField(
         label=_("Credentials as shown"),
@@ -217,6 +232,7 @@ class PhysicianApplyForm(forms.Form):
         label=_("Specialties"),
         queryset=Topic.objects.none(),
         widget=ChoiceList(columns=True),
+        error_messages={"required": _("Choose at least one specialty.")},
         help_text=_("Questions in these fields reach your queue first."),
     )
     npi = forms.CharField(
@@ -271,12 +287,18 @@ class QuestionForm(forms.Form):
     title = forms.CharField(
         label=_("Your question"),
         max_length=TITLE_MAX,
+        error_messages={"required": _("Write your question in one sentence.")},
         help_text=_("One sentence, e.g. “Why does my eczema flare every winter?”"),
     )
     body = forms.CharField(
         label=_("Details"),
         max_length=BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={
+            "required": _(
+                "Add some details: what happened, since when, what you have tried."
+            )  # fmt: skip
+        },
         help_text=_(
             "What happened, since when, what you have tried, medicines you take. "
             "Leave out names, phone numbers and addresses."
@@ -338,6 +360,7 @@ class FollowUpForm(forms.Form):
         label=_("Your follow-up"),
         max_length=FOLLOWUP_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Write your follow-up.")},
         help_text=_(
             "New details, or an answer to a physician's question. Your question "
             "goes back to the physicians' queue."
@@ -351,6 +374,7 @@ class AnswerForm(forms.Form):
         max_length=ANSWER_MAX,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 12}),
+        error_messages={"required": _("Write your answer.")},
         help_text=_(
             "Markdown: **bold**, *italic*, lists with - or 1., [links](https://…). "
             "Say what you would check in person, and when to see a doctor."
