@@ -1,6 +1,5 @@
 """Topics: the subjects questions are filed under."""
 
-from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router
@@ -9,19 +8,11 @@ from curbside.api.auth import OPTIONAL_TOKEN, read_auth
 from curbside.api.errors import error_responses
 from curbside.api.schemas import TopicDetail, TopicOut
 from curbside.core.errors import NotFound
-from curbside.questions.selectors import visible_questions
+from curbside.questions.selectors import topics_with_counts, visible_questions
 from curbside.topics.models import Topic
 from curbside.topics.selectors import access_topic
 
 router = Router(tags=["topics"], auth=read_auth)
-
-
-def _with_counts():
-    """Topics with how many visible questions are filed directly under each."""
-    visible = Q(questions__is_removed=False)
-    return Topic.objects.select_related("parent").annotate(
-        question_total=Count("questions", filter=visible, distinct=True)
-    )
 
 
 @router.get(
@@ -31,7 +22,7 @@ def _with_counts():
     openapi_extra=OPTIONAL_TOKEN,
 )
 def list_topics(request: HttpRequest):
-    return list(_with_counts().order_by("name"))
+    return topics_with_counts(Topic.objects.select_related("parent").order_by("name"))
 
 
 @router.get(

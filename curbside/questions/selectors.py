@@ -5,9 +5,11 @@ HTTP code never fetches a question or an answer directly: it calls
 but staff.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from curbside.core.errors import NotFound
@@ -168,3 +170,35 @@ def answers_by_physician(physician: PhysicianProfile) -> QuerySet[Answer]:
         .select_related("question")
         .order_by("-created_at")
     )
+
+
+TOPIC_COUNTS_KEY = "topic-question-counts"
+TOPIC_COUNTS_SECONDS = 300
+
+
+def topic_question_counts() -> dict[int, int]:
+    """How many visible questions are filed under each topic (directly).
+
+    Counting means reading the whole topic table of every question, so the result
+    is shared through the cache and may lag a few minutes behind.
+    """
+    counts = cache.get(TOPIC_COUNTS_KEY)
+    if counts is None:
+        rows = (
+            Question.topics.through.objects.filter(question__is_removed=False)
+            .values_list("topic_id")
+            .annotate(total=Count("question_id"))
+            .order_by()
+        )
+        counts = dict(rows)
+        cache.set(TOPIC_COUNTS_KEY, counts, TOPIC_COUNTS_SECONDS)
+    return counts
+
+
+def topics_with_counts(topics: Iterable[Topic]) -> list[Topic]:
+    """The topics, each with ``question_total`` set from ``topic_question_counts``."""
+    counts = topic_question_counts()
+    listed = list(topics)
+    for topic in listed:
+        topic.question_total = counts.get(topic.pk, 0)
+    return listed

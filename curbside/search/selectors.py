@@ -6,11 +6,14 @@ the database's full-text index; semantic ranking will be fused in here.
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+
 from curbside.questions.models import Question
 from curbside.questions.selectors import question_cards, visible_questions
 from curbside.search.lexical import Filters, lexical_backend, query_terms
 
 MAX_QUERY_LENGTH = 300
+RELATED_SECONDS = 6 * 3600
 
 
 @dataclass
@@ -34,6 +37,7 @@ def search_questions(
     answered: bool | None = None,
     limit: int = 20,
     offset: int = 0,
+    with_total: bool = True,
 ) -> SearchPage:
     query = (query or "").strip()[:MAX_QUERY_LENGTH]
     terms = query_terms(query)
@@ -43,7 +47,8 @@ def search_questions(
     backend = lexical_backend()
     filters = Filters(topic_ids=tuple(topic_ids), answered=answered)
     hits = backend.search(terms, filters, limit, offset)
-    page.total = backend.count(terms, filters) if hits or offset else 0
+    if with_total and (hits or offset):
+        page.total = backend.count(terms, filters)
     questions = question_cards(visible_questions()).in_bulk(
         [h.question_id for h in hits]
     )
@@ -53,3 +58,21 @@ def search_questions(
         if h.question_id in questions
     ]
     return page
+
+
+def related_questions(question: Question, *, limit: int = 5) -> list[Question]:
+    """Other answered questions on the same subject, found by the title's words.
+
+    Ranking a title against the whole index costs more than a page should, so the
+    ids are kept in the cache for a few hours; the questions are read fresh.
+    """
+    key = f"related:{question.pk}"
+    ids = cache.get(key)
+    if ids is None:
+        found = search_questions(
+            question.title, answered=True, limit=limit + 1, with_total=False
+        )
+        ids = [r.question.pk for r in found.results if r.question.pk != question.pk]
+        cache.set(key, ids[:limit], RELATED_SECONDS)
+    by_id = question_cards(visible_questions()).in_bulk(ids)
+    return [by_id[pk] for pk in ids if pk in by_id]

@@ -14,7 +14,6 @@ from django.contrib import messages
 from django.contrib.sitemaps.views import sitemap
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.db.models import Count, Q
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -43,10 +42,11 @@ from curbside.questions.selectors import (
     question_page,
     questions_in_topic,
     recently_answered,
+    topics_with_counts,
     unanswered_count,
     visible_questions,
 )
-from curbside.search.selectors import search_questions
+from curbside.search.selectors import related_questions, search_questions
 from curbside.topics.models import Topic
 from curbside.topics.selectors import access_topic, topics_under
 from curbside.web.cache import get_page, page_key, set_page
@@ -124,24 +124,16 @@ def _absolute(url: str) -> str:
     return f"{settings.SITE_URL}{url}"
 
 
-def _topics_with_counts():
-    visible = Q(questions__is_removed=False)
-    return Topic.objects.annotate(
-        question_total=Count("questions", filter=visible, distinct=True)
-    )
-
-
 # --- pages -----------------------------------------------------------------------
 
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     def build():
-        topics = (
-            _topics_with_counts()
-            .filter(question_total__gt=0)
-            .order_by("-question_total", "name")[:HOME_TOPICS]
-        )
+        filled = [
+            t for t in topics_with_counts(Topic.objects.all()) if t.question_total
+        ]
+        topics = sorted(filled, key=lambda t: (-t.question_total, t.name))[:HOME_TOPICS]
         return render(
             request,
             "web/home.html",
@@ -179,16 +171,6 @@ def question_short(request: HttpRequest, pk: int) -> HttpResponse:
     except NotFound as exc:
         return _not_found(request, exc)
     return HttpResponsePermanentRedirect(found.get_absolute_url())
-
-
-def _related(question) -> list:
-    """Other answered questions on the same subject, found by the title's words."""
-    results = search_questions(
-        question.title, answered=True, limit=RELATED_QUESTIONS + 1
-    ).results
-    return [r.question for r in results if r.question.pk != question.pk][
-        :RELATED_QUESTIONS
-    ]
 
 
 def _qa_jsonld(question, answers) -> str:
@@ -248,7 +230,11 @@ def question(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
                 "page": page,
                 "question": found,
                 "answers": page.answers,
-                "related": _related(found) if found.is_answered else [],
+                "related": (
+                    related_questions(found, limit=RELATED_QUESTIONS)
+                    if found.is_answered
+                    else []
+                ),
                 "canonical_url": _absolute(canonical),
                 "jsonld": _qa_jsonld(found, page.answers),
                 "noindex": not page.answers,
@@ -260,7 +246,7 @@ def question(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
 
 @require_safe
 def topics(request: HttpRequest) -> HttpResponse:
-    every = list(_topics_with_counts().order_by("name"))
+    every = topics_with_counts(Topic.objects.order_by("name"))
     children: dict[int, list[Topic]] = {}
     for topic in every:
         children.setdefault(topic.parent_id, []).append(topic)
@@ -285,8 +271,8 @@ def topic(request: HttpRequest, slug: str) -> HttpResponse:
             "web/topic.html",
             {
                 "topic": found,
-                "subtopics": list(
-                    _topics_with_counts().filter(parent=found).order_by("name")
+                "subtopics": topics_with_counts(
+                    Topic.objects.filter(parent=found).order_by("name")
                 ),
                 "page_obj": _paginate(request, questions_in_topic(found)),
             },
