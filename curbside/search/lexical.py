@@ -94,9 +94,11 @@ class SqliteLexical:
 
     def search(self, terms, filters: Filters, limit: int, offset: int):
         where, params = _filter_sql(filters, "search_lexical.rowid")
-        sql = (
-            "SELECT search_lexical.rowid, bm25(search_lexical, 4.0, 1.5, 1.0), "
-            "snippet(search_lexical, -1, %s, %s, '…', 24) "
+        match = self._match(terms)
+        # Rank first, then cut snippets for the page's rows only: SQLite would
+        # otherwise build a snippet for every matching row before sorting.
+        ranked_sql = (
+            "SELECT search_lexical.rowid, bm25(search_lexical, 4.0, 1.5, 1.0) "
             # CROSS JOIN makes SQLite run the full-text match once and look the
             # questions up, instead of re-running the match for every question.
             "FROM search_lexical CROSS JOIN questions_question q "
@@ -106,11 +108,22 @@ class SqliteLexical:
             "LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
+            cursor.execute(ranked_sql, [match, *params, limit, offset])
+            ranked = cursor.fetchall()
+            if not ranked:
+                return []
+            marks = ", ".join(["%s"] * len(ranked))
             cursor.execute(
-                sql, [MARK_OPEN, MARK_CLOSE, self._match(terms), *params, limit, offset]
+                "SELECT rowid, snippet(search_lexical, -1, %s, %s, '…', 24) "
+                "FROM search_lexical "
+                f"WHERE search_lexical MATCH %s AND rowid IN ({marks})",
+                [MARK_OPEN, MARK_CLOSE, match, *(row[0] for row in ranked)],
             )
-            rows = cursor.fetchall()
-        return [LexicalHit(r[0], -float(r[1]), marked_to_html(r[2])) for r in rows]
+            snippets = dict(cursor.fetchall())
+        return [
+            LexicalHit(pk, -float(score), marked_to_html(snippets.get(pk, "")))
+            for pk, score in ranked
+        ]
 
     def count(self, terms, filters: Filters) -> int:
         where, params = _filter_sql(filters, "search_lexical.rowid")
