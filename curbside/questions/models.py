@@ -81,7 +81,7 @@ class Question(models.Model):
         indexes = [
             models.Index(fields=["is_removed", "-last_answered_at"],
                          name="q_recent_answered"),
-            models.Index(fields=["is_removed", "-helpful_count"], name="q_helpful"),
+            models.Index(fields=["is_removed", "-helpful_count", "-id"], name="q_helpful"),
             models.Index(fields=["is_removed", "needs_answer_since"], name="q_queue"),
         ]  # fmt: skip
 
