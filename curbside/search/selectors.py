@@ -7,6 +7,7 @@ the database's full-text index; semantic ranking will be fused in here.
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.db.models import Count
 
 from curbside.questions.models import Question
 from curbside.questions.selectors import question_cards, visible_questions
@@ -61,18 +62,41 @@ def search_questions(
 
 
 def related_questions(question: Question, *, limit: int = 5) -> list[Question]:
-    """Other answered questions on the same subject, found by the title's words.
+    """Other answered questions on the same subject.
 
-    Ranking a title against the whole index costs more than a page should, so the
-    ids are kept in the cache for a few hours; the questions are read fresh.
+    Questions that share the most topics with this one come first, the most helpful
+    of them first; a question without topics gets the lexical neighbours of its
+    title instead. The ids are cached for a few hours (ranking costs more than a
+    page view should); the questions themselves are read fresh.
     """
     key = f"related:{question.pk}"
     ids = cache.get(key)
     if ids is None:
-        found = search_questions(
-            question.title, answered=True, limit=limit + 1, with_total=False
-        )
-        ids = [r.question.pk for r in found.results if r.question.pk != question.pk]
-        cache.set(key, ids[:limit], RELATED_SECONDS)
+        ids = _related_by_topics(question, limit) or _related_by_title(question, limit)
+        cache.set(key, ids, RELATED_SECONDS)
     by_id = question_cards(visible_questions()).in_bulk(ids)
     return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def _related_by_topics(question: Question, limit: int) -> list[int]:
+    topic_ids = list(question.topics.values_list("pk", flat=True))
+    if not topic_ids:
+        return []
+    return list(
+        visible_questions()
+        .filter(answer_count__gt=0, topics__in=topic_ids)
+        .exclude(pk=question.pk)
+        .values("pk")
+        .annotate(shared=Count("pk"))
+        .order_by("-shared", "-helpful_count", "-pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+
+
+def _related_by_title(question: Question, limit: int) -> list[int]:
+    found = search_questions(
+        question.title, answered=True, limit=limit + 1, with_total=False
+    )
+    return [r.question.pk for r in found.results if r.question.pk != question.pk][
+        :limit
+    ]
