@@ -13,6 +13,7 @@ BODY_MIN, BODY_MAX = 20, 10_000
 ANSWER_MIN, ANSWER_MAX = 20, 20_000
 FOLLOWUP_MAX = 5_000
 MAX_TOPICS = 5
+VISIBLE = Q(is_removed=False)
 
 
 class Question(models.Model):
@@ -78,11 +79,17 @@ class Question(models.Model):
         verbose_name = _("question")
         verbose_name_plural = _("questions")
         ordering = ["-created_at"]
+        # Partial indexes over visible questions: the ORM writes the filter as
+        # "NOT is_removed", which only a partial index with that condition serves.
         indexes = [
-            models.Index(fields=["is_removed", "-last_answered_at"],
+            models.Index(fields=["-last_answered_at"], condition=VISIBLE,
                          name="q_recent_answered"),
-            models.Index(fields=["is_removed", "-helpful_count", "-id"], name="q_helpful"),
-            models.Index(fields=["is_removed", "needs_answer_since"], name="q_queue"),
+            models.Index(fields=["-helpful_count", "-id"], condition=VISIBLE,
+                         name="q_helpful"),
+            models.Index(fields=["needs_answer_since"], condition=VISIBLE,
+                         name="q_queue"),
+            models.Index(fields=["-created_at", "-id"], condition=VISIBLE,
+                         name="q_newest"),
         ]  # fmt: skip
 
     def __str__(self):
