@@ -74,7 +74,7 @@ def related_questions(question: Question, *, limit: int = 5) -> list[Question]:
     if ids is None:
         ids = _related_by_topics(question, limit) or _related_by_title(question, limit)
         cache.set(key, ids, RELATED_SECONDS)
-    by_id = question_cards(visible_questions()).in_bulk(ids)
+    by_id = visible_questions().only("title", "slug", "answer_count").in_bulk(ids)
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
