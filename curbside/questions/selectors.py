@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from curbside.core.errors import NotFound
@@ -155,12 +155,12 @@ def physician_queue(physician: PhysicianProfile) -> QuerySet[Question]:
 
 
 def questions_in_topic(topic: Topic) -> QuerySet[Question]:
-    ids = topics_under([topic]).values("pk")
+    """Questions filed under the topic or any topic beneath it, newest first."""
+    filed = Question.topics.through.objects.filter(
+        topic_id__in=topics_under([topic]).values("pk")
+    ).values("question_id")
     return question_cards(
-        visible_questions()
-        .filter(Q(topics__in=ids))
-        .distinct()
-        .order_by("-created_at", "-pk")
+        visible_questions().filter(pk__in=filed).order_by("-created_at", "-pk")
     )
 
 
