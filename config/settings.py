@@ -47,6 +47,11 @@ if PRODUCTION and not env_str("ALLOWED_HOSTS"):
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = env_str("SITE_NAME", "Curbside")
+# Shown when a question reads like an emergency. The defaults are the United
+# States' numbers: change them for the country the site serves (e.g. 112, 999).
+EMERGENCY_NUMBER = env_str("EMERGENCY_NUMBER", "911")
+# Shown beside it when a question mentions suicide or self-harm.
+CRISIS_LINE = env_str("CRISIS_LINE", "988")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -65,6 +70,7 @@ INSTALLED_APPS = [
     "curbside.accounts",
     "curbside.topics",
     "curbside.physicians",
+    "curbside.triage",
     "curbside.questions",
     "curbside.search",
     "curbside.api",
