@@ -19,6 +19,7 @@ from curbside.api.schemas import (
     QuestionPageView,
     QuestionSummary,
 )
+from curbside.api.triage import QuestionAsked, triage_out
 from curbside.questions.selectors import (
     access_question,
     question_cards,
@@ -27,6 +28,7 @@ from curbside.questions.selectors import (
     visible_questions,
 )
 from curbside.questions.services import answer_post, question_create
+from curbside.triage.check import check_question
 
 router = Router(tags=["questions"], auth=read_auth)
 
@@ -86,10 +88,13 @@ def get_question(request: HttpRequest, question_id: int):
 @router.post(
     "",
     auth=token_auth,
-    response={201: QuestionDetail, **error_responses(400, 401, 403, 429)},
+    response={201: QuestionAsked, **error_responses(400, 401, 403, 429)},
     summary="Ask a question",
+    description="The answer includes `triage`, the same check as POST /triage: "
+    "questions that read urgent or like an emergency are marked urgent.",
 )
 def ask_question(request: HttpRequest, payload: QuestionIn):
+    check = check_question(payload.title, payload.body)
     question = question_create(
         asker=request.auth,
         title=payload.title,
@@ -99,8 +104,11 @@ def ask_question(request: HttpRequest, payload: QuestionIn):
         age_range=payload.age_range or "",
         sex=payload.sex or "",
         duration=payload.duration or "",
+        is_urgent=check.is_urgent,
     )
-    return Status(201, _page_view(question_page(request.auth, question)))
+    view = _page_view(question_page(request.auth, question))
+    view.triage = triage_out(check)
+    return Status(201, view)
 
 
 @router.post(

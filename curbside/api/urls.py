@@ -6,7 +6,16 @@ The interactive documentation is at /api/v1/docs and the OpenAPI document at
 
 from ninja import NinjaAPI
 
-from curbside.api import answers, fallback, me, physicians, questions, search, topics
+from curbside.api import (
+    answers,
+    fallback,
+    me,
+    physicians,
+    questions,
+    search,
+    topics,
+    triage,
+)
 from curbside.api.errors import install_error_handlers, json_method_not_allowed
 
 
@@ -36,5 +45,6 @@ api.add_router("/topics", topics.router)
 api.add_router("/physicians", physicians.router)
 api.add_router("/search", search.router)
 api.add_router("/me", me.router)
+api.add_router("/triage", triage.router)
 # Last: it matches every path the routers above did not.
 api.add_router("", fallback.router)

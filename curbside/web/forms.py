@@ -353,6 +353,16 @@ class AskForm(QuestionForm):
             "address never are."
         ),
     )
+    # Ticked in the emergency guidance shown when the question reads like one.
+    emergency_ack = forms.BooleanField(
+        label=_(
+            "I have read this. I am not in danger now, or I have called for help, "
+            "and I still want to post my question."
+        ),
+        required=False,
+    )
+    # Set once the asker has been shown the personal details found in the text.
+    pii_reviewed = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
 class FollowUpForm(forms.Form):

@@ -44,6 +44,8 @@ def test_it_posts_a_patients_question(client, patient, bearer, eczema):
     )  # fmt: skip
     assert body["answers"] == [] and body["is_answered"] is False
     assert body["url"] == question.get_absolute_url()
+    # The question as GET shows it, plus the asking-time check (triage).
+    assert body.pop("triage")["level"] == "routine"
     assert client.get(f"/api/v1/questions/{question.pk}").json() == body
 
 
