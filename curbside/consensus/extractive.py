@@ -1,0 +1,503 @@
+"""The doctors' consensus, extracted from the physicians' own sentences.
+
+Pure: plain data in (a question's text, its answers as plain text, the physicians'
+agreements), plain data out (a ``Consensus``). No ORM and no settings, so it runs
+the same in a task, a command, a benchmark and a test.
+
+The steps (docs/decisions/0004-consensus.md explains the choices):
+
+1. Split every answer into sentences, kept as spans of the answer's text.
+2. Weigh each sentence's content stems by TF-IDF over the sentences of this
+   question's answers; words of the question count more, since they name the
+   matters the asker wants settled.
+3. Group sentences that say the same thing across answers: average-link
+   agglomerative clustering on a similarity that lets a short sentence match the
+   part of a longer one it shares (``Similarity``; lexical by default).
+4. For each group, find the matter it is about (its heaviest stem used by two or
+   more answers) and each answer's polarity on it (negated or not in the clause
+   that holds it): mixed polarities make a *differs* point, otherwise two or more
+   physicians make a *shared* point; a group from one answer is a *single* point,
+   kept when it ranks among the most notable of that answer.
+5. The statement of a point is one whole sentence of a supporting answer, the one
+   most central to its group. Nothing is written that a physician did not write.
+
+Agreements: a physician who agreed with an answer supports its points; a
+disagreement (always with a reason) is a *differs* point between the answer's
+sentence closest to the reason and the reason itself.
+"""
+
+import heapq
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Protocol
+
+from curbside.consensus.text import (
+    content_stems,
+    negated_stems,
+    sentence_spans,
+    words,
+)
+
+ALGORITHM = "extractive-lexical-1"
+
+SHARED, DIFFERS, SINGLE = "shared", "differs", "single"
+KINDS = (SHARED, DIFFERS, SINGLE)
+
+#: Two groups merge while the average similarity of their sentences (across
+#: answers) is at least this.
+MERGE_THRESHOLD = 0.3
+#: The weight of a stem that also appears in the question.
+QUESTION_BOOST = 2.0
+#: At most this many single points per answer, and in all.
+SINGLES_PER_ANSWER = 2
+MAX_SINGLES = 8
+#: Sentences with fewer content stems do not make points of their own.
+MIN_STEMS = 2
+
+
+# -- input -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AnswerText:
+    """One physician's answer as plain text (Markdown already reduced to words)."""
+
+    answer_id: int
+    physician: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Stance:
+    """A physician's agreement with an answer, or disagreement with its reason."""
+
+    answer_id: int
+    physician: str
+    agrees: bool
+    reason: str = ""
+
+
+# -- output ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Support:
+    answer_id: int
+    physician: str
+    sentence: str
+    #: The sentence's position in its answer (0-based) and its span in the text,
+    #: or None for support given by agreeing or disagreeing with the answer.
+    index: int | None = None
+    start: int | None = None
+    end: int | None = None
+    #: "answer" (the physician wrote it), "agreement" (agreed with the answer that
+    #: says it) or "disagreement" (the sentence is the reason given).
+    via: str = "answer"
+    #: For a differing point: which side of the matter this support takes,
+    #: "negates" or "affirms"; empty otherwise.
+    side: str = ""
+
+
+@dataclass(frozen=True)
+class Point:
+    kind: str
+    statement: str
+    support: tuple[Support, ...]
+    score: float
+    #: The stem of the matter a differing point is about (for reading, not display).
+    matter: str = ""
+
+    @property
+    def physicians(self) -> list[str]:
+        return list(dict.fromkeys(s.physician for s in self.support))
+
+    @property
+    def answer_ids(self) -> list[int]:
+        return list(dict.fromkeys(s.answer_id for s in self.support))
+
+
+@dataclass(frozen=True)
+class Consensus:
+    algorithm: str
+    points: tuple[Point, ...]
+    answer_count: int
+    physician_count: int
+    reason: str = ""
+
+    def of_kind(self, kind: str) -> list[Point]:
+        return [p for p in self.points if p.kind == kind]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Consensus":
+        points = tuple(
+            Point(
+                kind=p["kind"],
+                statement=p["statement"],
+                score=p["score"],
+                matter=p.get("matter", ""),
+                support=tuple(Support(**s) for s in p["support"]),
+            )  # fmt: skip
+            for p in data.get("points", ())
+        )
+        return cls(
+            algorithm=data["algorithm"], points=points,
+            answer_count=data.get("answer_count", 0),
+            physician_count=data.get("physician_count", 0),
+            reason=data.get("reason", ""),
+        )  # fmt: skip
+
+
+NOT_ENOUGH_ANSWERS = "fewer-than-two-answers"
+
+
+# -- similarity --------------------------------------------------------------
+
+
+class Similarity(Protocol):
+    """How alike two sentences are, 0..1, given every sentence of the question.
+
+    The lexical one is the default; an embedding model can stand behind the same
+    interface (``prepare`` once per question, then ``score`` for pairs).
+    """
+
+    def prepare(self, question: str, sentences: Sequence[str]) -> None: ...
+
+    def score(self, i: int, j: int) -> float: ...
+
+    def weights(self, i: int) -> dict[str, float]: ...
+
+
+class LexicalSimilarity:
+    """TF-IDF over content stems; question words weigh more.
+
+    The score is the shared weight over the geometric mean of the two sentences'
+    weights and the smaller one's: between cosine (which punishes a short sentence
+    for its long partner) and containment (which lets any short sentence match).
+    """
+
+    def prepare(self, question: str, sentences: Sequence[str]) -> None:
+        bags = [Counter(content_stems(s)) for s in sentences]
+        n = len(bags) or 1
+        df: Counter[str] = Counter()
+        for bag in bags:
+            df.update(bag.keys())
+        asked = set(content_stems(question))
+        self.idf = {t: math.log(1 + n / d) for t, d in df.items()}
+        self._weights = [
+            {
+                t: self.idf[t] * (QUESTION_BOOST if t in asked else 1.0)
+                for t, c in bag.items()
+            }  # fmt: skip
+            for bag in bags
+        ]
+        self._norm2 = [sum(w * w for w in ws.values()) for ws in self._weights]
+
+    def weights(self, i: int) -> dict[str, float]:
+        return self._weights[i]
+
+    def score(self, i: int, j: int) -> float:
+        a, b = self._weights[i], self._weights[j]
+        if len(a) > len(b):
+            a, b = b, a
+        shared = sum(w * b[t] for t, w in a.items() if t in b)
+        if not shared:
+            return 0.0
+        na, nb = self._norm2[i], self._norm2[j]
+        cosine_den = math.sqrt(na * nb)
+        containment_den = min(na, nb)
+        return min(1.0, shared / math.sqrt(cosine_den * containment_den))
+
+
+# -- the algorithm -----------------------------------------------------------
+
+
+@dataclass
+class _Sentence:
+    answer: int  # index into the answers
+    index: int  # position in its answer
+    start: int
+    end: int
+    text: str
+    stems: frozenset[str]
+    position: float = 0.0
+
+
+@dataclass
+class _Group:
+    members: list[int] = field(default_factory=list)
+
+
+def compute(
+    question: str,
+    answers: Sequence[AnswerText],
+    stances: Sequence[Stance] = (),
+    *,
+    similarity: Similarity | None = None,
+) -> Consensus:
+    """The consensus of ``answers`` to ``question`` (see the module's docstring)."""
+    physicians = {a.physician for a in answers}
+    if len(answers) < 2:
+        return Consensus(ALGORITHM, (), len(answers), len(physicians),
+                         reason=NOT_ENOUGH_ANSWERS)  # fmt: skip
+    sim = similarity or LexicalSimilarity()
+    sentences = _sentences(answers)
+    sim.prepare(question, [s.text for s in sentences])
+    groups = _cluster(sentences, sim)
+    asked = set(content_stems(question))
+    agreed: dict[int, list[Stance]] = {}
+    for stance in stances:
+        if stance.agrees:
+            agreed.setdefault(stance.answer_id, []).append(stance)
+
+    points: list[Point] = []
+    singles: list[tuple[float, int, Point]] = []
+    for group in groups:
+        point = _point(group, sentences, answers, sim, asked, agreed)
+        if point is None:
+            continue
+        if point.kind == SINGLE:
+            singles.append((point.score, sentences[group.members[0]].answer, point))
+        else:
+            points.append(point)
+    points += _notable_singles(singles)
+    points += _disagreements(answers, stances, sentences, sim)
+    points.sort(key=lambda p: -p.score)
+    return Consensus(ALGORITHM, tuple(points), len(answers), len(physicians))
+
+
+def _sentences(answers: Sequence[AnswerText]) -> list[_Sentence]:
+    found = []
+    for a, answer in enumerate(answers):
+        spans = sentence_spans(answer.text)
+        for index, span in enumerate(spans):
+            text = answer.text[span.start : span.end]
+            found.append(
+                _Sentence(
+                    answer=a, index=index, start=span.start, end=span.end, text=text,
+                    stems=frozenset(content_stems(text)),
+                    position=1.0 - index / max(1, len(spans)),
+                )
+            )  # fmt: skip
+    return found
+
+
+def _cluster(sentences: list[_Sentence], sim: Similarity) -> list[_Group]:
+    """Average-link agglomerative clustering over pairs of sentences from different
+    answers; a lazy heap keeps it near O(n² log n)."""
+    n = len(sentences)
+    pair: dict[tuple[int, int], float] = {}
+    for i in range(n):
+        if len(sentences[i].stems) < MIN_STEMS:
+            continue
+        for j in range(i + 1, n):
+            if sentences[i].answer == sentences[j].answer:
+                continue
+            if len(sentences[j].stems) < MIN_STEMS:
+                continue
+            score = sim.score(i, j)
+            if score > 0:
+                pair[(i, j)] = score
+    groups = {i: _Group([i]) for i in range(n)}
+    version = dict.fromkeys(range(n), 0)
+    heap = [(-s, i, j, 0, 0) for (i, j), s in pair.items() if s >= MERGE_THRESHOLD]
+    heapq.heapify(heap)
+
+    def link(a: int, b: int) -> float:
+        total = count = 0
+        for x in groups[a].members:
+            for y in groups[b].members:
+                if sentences[x].answer != sentences[y].answer:
+                    count += 1
+                    total += pair.get((x, y) if x < y else (y, x), 0.0)
+        return total / count if count else 0.0
+
+    while heap:
+        _, a, b, va, vb = heapq.heappop(heap)
+        if a not in groups or b not in groups:
+            continue
+        if version[a] != va or version[b] != vb:
+            score = link(a, b)
+            if score >= MERGE_THRESHOLD:
+                heapq.heappush(heap, (-score, a, b, version[a], version[b]))
+            continue
+        groups[a].members += groups.pop(b).members
+        version[a] += 1
+        for other in groups:
+            if other != a:
+                score = link(a, other)
+                if score >= MERGE_THRESHOLD:
+                    lo, hi = (a, other) if a < other else (other, a)
+                    heapq.heappush(heap, (-score, lo, hi, version[lo], version[hi]))
+    return sorted(groups.values(), key=lambda g: min(g.members))
+
+
+def _representative(
+    members: list[int], sentences: list[_Sentence], sim: Similarity, asked: set[str]
+) -> int:
+    def merit(i: int) -> float:
+        s = sentences[i]
+        central = sum(
+            sim.score(min(i, j), max(i, j))
+            for j in members
+            if sentences[j].answer != s.answer
+        )
+        length = len(words(s.text))
+        fit = 1.0 if 6 <= length <= 35 else 0.6
+        return (central + 0.5 * _question_overlap(s, asked)) * fit + 0.1 * s.position
+
+    return max(members, key=lambda i: (merit(i), -i))
+
+
+def _question_overlap(sentence: _Sentence, asked: set[str]) -> float:
+    if not asked or not sentence.stems:
+        return 0.0
+    return len(sentence.stems & asked) / math.sqrt(len(asked) * len(sentence.stems))
+
+
+def _salience(sentence: _Sentence, sim: Similarity, index: int) -> float:
+    """How much a sentence says: its stems' weight, with diminishing returns."""
+    return math.log(1 + sum(sim.weights(index).values()))
+
+
+def _point(group, sentences, answers, sim, asked, agreed) -> Point | None:
+    members = [m for m in group.members if len(sentences[m].stems) >= MIN_STEMS]
+    if not members:
+        return None
+    by_answer: dict[int, list[int]] = {}
+    for m in members:
+        by_answer.setdefault(sentences[m].answer, []).append(m)
+    rep = _representative(members, sentences, sim, asked)
+    n_answers = len(answers)
+    kind, matter, sides = SINGLE, "", {}
+    if len(by_answer) >= 2:
+        matter, sides = _polarity(by_answer, sentences, sim)
+        kind = DIFFERS if len(set(sides.values())) > 1 else SHARED
+
+    support: list[Support] = []
+    for a, ms in by_answer.items():
+        answer = answers[a]
+        for m in sorted(ms):
+            s = sentences[m]
+            support.append(
+                Support(
+                    answer_id=answer.answer_id, physician=answer.physician,
+                    sentence=s.text, index=s.index, start=s.start, end=s.end,
+                    side=sides.get(a, "") if kind == DIFFERS else "",
+                )
+            )  # fmt: skip
+        for stance in agreed.get(answer.answer_id, ()):
+            first = sentences[min(ms)]
+            support.append(
+                Support(
+                    answer_id=answer.answer_id, physician=stance.physician,
+                    sentence=first.text, index=first.index, start=first.start,
+                    end=first.end, via="agreement",
+                    side=sides.get(a, "") if kind == DIFFERS else "",
+                )
+            )  # fmt: skip
+    backers = len({s.physician for s in support})
+    r = sentences[rep]
+    central = 0.0
+    if len(by_answer) >= 2:
+        others = [m for m in members if sentences[m].answer != r.answer]
+        central = sum(sim.score(min(rep, m), max(rep, m)) for m in others) / len(others)
+    score = (
+        backers / max(n_answers, 1)
+        + 0.5 * central
+        + 0.5 * _question_overlap(r, asked)
+        + 0.15 * r.position
+        + 0.05 * _salience(r, sim, rep)
+        + (0.3 if kind == DIFFERS else 0.0)
+    )
+    return Point(kind=kind, statement=r.text, support=tuple(support),
+                 score=round(score, 6), matter=matter)  # fmt: skip
+
+
+def _polarity(
+    by_answer: dict[int, list[int]], sentences: list[_Sentence], sim: Similarity
+) -> tuple[str, dict[int, str]]:
+    """The matter of a group (its heaviest stem used by two or more of its answers)
+    and each answer's side on it: "negates" when the clause holding it has a
+    negation, "affirms" otherwise."""
+    users: dict[str, set[int]] = {}
+    weight: Counter[str] = Counter()
+    for a, ms in by_answer.items():
+        for m in ms:
+            for t, w in sim.weights(m).items():
+                users.setdefault(t, set()).add(a)
+                weight[t] = max(weight[t], w)
+    common = [t for t, who in users.items() if len(who) >= 2]
+    if not common:
+        return "", {}
+    matter = max(common, key=lambda t: (len(users[t]) * weight[t], t))
+    sides: dict[int, str] = {}
+    for a, ms in by_answer.items():
+        votes = Counter()
+        for m in ms:
+            negated, affirmed = negated_stems(sentences[m].text)
+            if matter in negated:
+                votes["negates"] += 1
+            elif matter in affirmed:
+                votes["affirms"] += 1
+        if votes:
+            sides[a] = "negates" if votes["negates"] >= votes["affirms"] else "affirms"
+    return matter, sides
+
+
+def _notable_singles(singles: list[tuple[float, int, Point]]) -> list[Point]:
+    """The best single points of each answer, at most a few in all."""
+    kept, per_answer = [], Counter()
+    for _score, a, point in sorted(singles, key=lambda x: -x[0]):
+        if per_answer[a] >= SINGLES_PER_ANSWER or len(kept) >= MAX_SINGLES:
+            continue
+        per_answer[a] += 1
+        kept.append(point)
+    return kept
+
+
+def _disagreements(answers, stances, sentences, sim) -> list[Point]:
+    """A disagreement with its reason: the answer's sentence closest to the reason
+    on one side, the reason on the other."""
+    found = []
+    by_id = {a.answer_id: i for i, a in enumerate(answers)}
+    for stance in stances:
+        if stance.agrees or not stance.reason.strip() or stance.answer_id not in by_id:
+            continue
+        a = by_id[stance.answer_id]
+        own = [s for s in sentences if s.answer == a]
+        if not own:
+            continue
+        reason_stems = set(content_stems(stance.reason))
+        closest = max(own, key=lambda s: (len(s.stems & reason_stems), -s.index))
+        answer = answers[a]
+        found.append(
+            Point(
+                kind=DIFFERS,
+                statement=closest.text,
+                score=1.0 + 0.3,
+                support=(
+                    Support(
+                        answer_id=answer.answer_id,
+                        physician=answer.physician,
+                        sentence=closest.text,
+                        index=closest.index,
+                        start=closest.start,
+                        end=closest.end,
+                        side="affirms",
+                    ),
+                    Support(
+                        answer_id=answer.answer_id,
+                        physician=stance.physician,
+                        sentence=stance.reason.strip(),
+                        via="disagreement",
+                        side="negates",
+                    ),
+                ),
+            )  # fmt: skip
+        )
+    return found
