@@ -33,7 +33,7 @@ CRISIS_CATEGORIES = frozenset({"suicide", "self_harm"})
 GENERAL = "general"
 
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n+")
-_CLAUSE_BREAK = re.compile(r",|\b(?:and|but|so|because|though|although)\b")
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|so|because|though|although)\b")
 _WORD = re.compile(r"[\w']+")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 
