@@ -12,7 +12,7 @@ of whole sentences up to the word count of the extractive reference. It is score
 with ROUGE-1/2/L F1 (rouge-score, Porter stemming) against both references, side by
 side with three baselines under the same word budget:
 
-- LEAD-k: the answers' sentences in order, first answer first;
+- LEAD-k: each answer's first sentence, then each one's second, and so on;
 - random-k: sentences drawn at random (fixed seed);
 - oracle: greedy selection of the sentences that most raise ROUGE-2 against the
   extractive reference (an upper bound for any sentence extractor).
@@ -60,15 +60,24 @@ def _n_words(text: str) -> int:
 
 
 def _budgeted(sentences: list[str], budget: int) -> str:
-    """Whole sentences in the given order until the budget is reached; the one
-    that reaches it is kept."""
+    """Whole sentences in the given order while they fit in the budget; one that
+    does not fit is passed over for the next."""
     chosen, used = [], 0
     for sentence in sentences:
-        if used >= budget:
-            break
-        chosen.append(sentence)
-        used += _n_words(sentence)
+        n = _n_words(sentence)
+        if used + n <= budget:
+            chosen.append(sentence)
+            used += n
     return " ".join(chosen)
+
+
+def _lead(answers: list[AnswerText]) -> list[str]:
+    """Each answer's first sentence, then each one's second, and so on."""
+    per_answer = [
+        [a.text[s.start : s.end] for s in sentence_spans(a.text)] for a in answers
+    ]
+    longest = max(map(len, per_answer), default=0)
+    return [p[k] for k in range(longest) for p in per_answer if k < len(p)]
 
 
 def _answer_sentences(answers: list[AnswerText]) -> list[str]:
@@ -100,10 +109,13 @@ def _oracle(sentences: list[str], reference: str, budget: int, scorer) -> str:
     chosen: list[str] = []
     tokens: list[str] = []
     best = 0.0
-    while remaining and sum(map(_n_words, chosen)) < budget:
+    while True:
+        room = budget - sum(map(_n_words, chosen))
+        fitting = [s for s in remaining if _n_words(s) <= room]
+        if not fitting:
+            break
         score, sentence = max(
-            (_r2(ref, ref_total, _bigrams(tokens + toks)), s)
-            for s, toks in remaining.items()
+            (_r2(ref, ref_total, _bigrams(tokens + remaining[s])), s) for s in fitting
         )
         if score <= best:
             break
@@ -116,7 +128,7 @@ def _oracle(sentences: list[str], reference: str, budget: int, scorer) -> str:
 def _faithful(consensus, answers: list[AnswerText]) -> tuple[int, int]:
     texts = {a.answer_id: a.text for a in answers}
     ok = total = 0
-    for point in consensus.points:
+    for point in consensus.ranked():
         total += 1
         ok += any(
             s.start is not None
@@ -139,7 +151,7 @@ def _speed(seed: int) -> float:
         "surgery risk infection fever blood pressure heart skin rash cream tablet "
         "follow test scan result symptom knee back hand sleep diet exercise weight "
         "usually often may should will not no the a of and to in with for after"
-    ).split()
+    )
 
     def sentence() -> str:
         words = [rng.choice(vocab) for _ in range(rng.randint(8, 22))]
@@ -193,8 +205,8 @@ def main(argv: list[str] | None = None) -> int:
         shuffled = sentences[:]
         rng.shuffle(shuffled)
         summaries = {
-            "consensus": _budgeted([p.statement for p in consensus.points], budget),
-            "lead": _budgeted(sentences, budget),
+            "consensus": _budgeted([p.statement for p in consensus.ranked()], budget),
+            "lead": _budgeted(_lead(answers), budget),
             "random": _budgeted(shuffled, budget),
             "oracle": _oracle(sentences, ext, budget, scorer),
         }

@@ -53,6 +53,18 @@ QUESTION_BOOST = 2.0
 #: At most this many single points per answer, and in all.
 SINGLES_PER_ANSWER = 2
 MAX_SINGLES = 8
+#: How a point ranks: the share of physicians behind it, how close its statement
+#: is to the other answers' sentences in its group, to the question, how early it
+#: comes in its answer, how much it says; a difference comes before agreements of
+#: the same standing, since a reader must not miss it.
+W_BACKERS, W_CENTRAL, W_QUESTION, W_POSITION, W_SALIENCE, W_DIFFERS = (
+    1.0,
+    0.5,
+    0.5,
+    0.15,
+    0.05,
+    0.3,
+)
 #: Sentences with fewer content stems do not make points of their own.
 MIN_STEMS = 2
 
@@ -125,6 +137,13 @@ class Consensus:
     answer_count: int
     physician_count: int
     reason: str = ""
+    #: Single points beyond the notable ones shown, in rank order: the rest of
+    #: what the answers say, for summaries longer than the box.
+    more: tuple[Point, ...] = ()
+
+    def ranked(self) -> list[Point]:
+        """Every point, the shown ones first, each part in rank order."""
+        return [*self.points, *self.more]
 
     def of_kind(self, kind: str) -> list[Point]:
         return [p for p in self.points if p.kind == kind]
@@ -264,10 +283,13 @@ def compute(
             singles.append((point.score, sentences[group.members[0]].answer, point))
         else:
             points.append(point)
-    points += _notable_singles(singles)
+    notable, more = _notable_singles(singles)
+    points += notable
     points += _disagreements(answers, stances, sentences, sim)
     points.sort(key=lambda p: -p.score)
-    return Consensus(ALGORITHM, tuple(points), len(answers), len(physicians))
+    return Consensus(
+        ALGORITHM, tuple(points), len(answers), len(physicians), more=tuple(more)
+    )
 
 
 def _sentences(answers: Sequence[AnswerText]) -> list[_Sentence]:
@@ -407,12 +429,12 @@ def _point(group, sentences, answers, sim, asked, agreed) -> Point | None:
         others = [m for m in members if sentences[m].answer != r.answer]
         central = sum(sim.score(min(rep, m), max(rep, m)) for m in others) / len(others)
     score = (
-        backers / max(n_answers, 1)
-        + 0.5 * central
-        + 0.5 * _question_overlap(r, asked)
-        + 0.15 * r.position
-        + 0.05 * _salience(r, sim, rep)
-        + (0.3 if kind == DIFFERS else 0.0)
+        W_BACKERS * backers / max(n_answers, 1)
+        + W_CENTRAL * central
+        + W_QUESTION * _question_overlap(r, asked)
+        + W_POSITION * r.position
+        + W_SALIENCE * _salience(r, sim, rep)
+        + (W_DIFFERS if kind == DIFFERS else 0.0)
     )
     return Point(kind=kind, statement=r.text, support=tuple(support),
                  score=round(score, 6), matter=matter)  # fmt: skip
@@ -449,15 +471,18 @@ def _polarity(
     return matter, sides
 
 
-def _notable_singles(singles: list[tuple[float, int, Point]]) -> list[Point]:
-    """The best single points of each answer, at most a few in all."""
-    kept, per_answer = [], Counter()
+def _notable_singles(
+    singles: list[tuple[float, int, Point]],
+) -> tuple[list[Point], list[Point]]:
+    """The best single points of each answer, at most a few in all; and the rest."""
+    kept, rest, per_answer = [], [], Counter()
     for _score, a, point in sorted(singles, key=lambda x: -x[0]):
         if per_answer[a] >= SINGLES_PER_ANSWER or len(kept) >= MAX_SINGLES:
+            rest.append(point)
             continue
         per_answer[a] += 1
         kept.append(point)
-    return kept
+    return kept, rest
 
 
 def _disagreements(answers, stances, sentences, sim) -> list[Point]:
