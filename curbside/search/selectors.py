@@ -7,7 +7,6 @@ the database's full-text index; semantic ranking will be fused in here.
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Count
 
 from curbside.questions.models import Question
 from curbside.questions.selectors import question_cards, visible_questions
@@ -15,6 +14,7 @@ from curbside.search.lexical import Filters, lexical_backend, query_terms
 
 MAX_QUERY_LENGTH = 300
 RELATED_SECONDS = 6 * 3600
+RELATED_CANDIDATES = 10  # candidates checked per related question shown
 
 
 @dataclass
@@ -64,8 +64,8 @@ def search_questions(
 def related_questions(question: Question, *, limit: int = 5) -> list[Question]:
     """Other answered questions on the same subject.
 
-    Questions that share the most topics with this one come first, the most helpful
-    of them first; a question without topics gets the lexical neighbours of its
+    Questions that share the most topics with this one come first, the newest of
+    them first; a question without topics gets the lexical neighbours of its
     title instead. The ids are cached for a few hours (ranking costs more than a
     page view should); the questions themselves are read fresh.
     """
@@ -79,18 +79,31 @@ def related_questions(question: Question, *, limit: int = 5) -> list[Question]:
 
 
 def _related_by_topics(question: Question, limit: int) -> list[int]:
-    topic_ids = list(question.topics.values_list("pk", flat=True))
-    if not topic_ids:
+    """Answered questions sharing the most topics with this one, newest first.
+
+    Looks only at the newest questions filed under each of its topics (a short
+    index scan per topic), so the cost does not grow with the size of the site.
+    """
+    links = Question.topics.through.objects
+    shared: dict[int, int] = {}
+    for topic_id in question.topics.values_list("pk", flat=True):
+        newest = (
+            links.filter(topic_id=topic_id)
+            .exclude(question_id=question.pk)
+            .order_by("-pk")
+            .values_list("question_id", flat=True)[: limit * RELATED_CANDIDATES]
+        )
+        for pk in newest:
+            shared[pk] = shared.get(pk, 0) + 1
+    if not shared:
         return []
-    return list(
+    ranked = sorted(shared, key=lambda pk: (-shared[pk], -pk))
+    keep = set(
         visible_questions()
-        .filter(answer_count__gt=0, topics__in=topic_ids)
-        .exclude(pk=question.pk)
-        .values("pk")
-        .annotate(shared=Count("pk"))
-        .order_by("-shared", "-helpful_count", "-pk")
-        .values_list("pk", flat=True)[:limit]
+        .filter(pk__in=ranked, answer_count__gt=0)
+        .values_list("pk", flat=True)
     )
+    return [pk for pk in ranked if pk in keep][:limit]
 
 
 def _related_by_title(question: Question, limit: int) -> list[int]:

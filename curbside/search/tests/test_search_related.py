@@ -31,15 +31,13 @@ def test_it_keeps_the_ranking_but_reads_the_questions_fresh(db):
     assert related_questions(asked) == []
 
 
-def test_it_prefers_questions_that_share_more_topics_then_the_most_helpful(eczema):
+def test_it_prefers_questions_that_share_more_topics_then_the_newest(eczema):
     acne = factories.TopicFactory(name="Acne", slug="acne")
     asked = _indexed(title="Dry patches", answer_count=1, topics=[eczema, acne])
-    one_topic_helpful = _indexed(
-        title="Itchy elbows", answer_count=1, helpful_count=9, topics=[eczema]
-    )
+    older_one_topic = _indexed(title="Itchy elbows", answer_count=1, topics=[eczema])
     both_topics = _indexed(title="Spots and flaky skin", answer_count=1,
                            topics=[eczema, acne])  # fmt: skip
     one_topic = _indexed(title="Red cheeks", answer_count=1, topics=[acne])
     _indexed(title="Unanswered rash", answer_count=0, topics=[eczema, acne])
 
-    assert related_questions(asked) == [both_topics, one_topic_helpful, one_topic]
+    assert related_questions(asked) == [both_topics, one_topic, older_one_topic]
