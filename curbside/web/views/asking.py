@@ -76,6 +76,14 @@ def ask(request: HttpRequest) -> HttpResponse:
                         _("Your question is posted. Physicians see it in their "
                           "queue now; we will show their answers here."),
                     )  # fmt: skip
+                    if check.level == "urgent":
+                        messages.warning(
+                            request,
+                            _("What you describe should be checked in person "
+                              "within a day: call your doctor or an urgent care "
+                              "service. If it gets worse, call %(number)s.")
+                            % {"number": settings.EMERGENCY_NUMBER},
+                        )  # fmt: skip
                     return redirect(question.get_absolute_url())
     return _render_ask(request, form, check, status, unconfirmed)
 
@@ -119,8 +127,8 @@ def _replace_request(request: HttpRequest) -> list[str] | None:
 def _render_replaced(request: HttpRequest, keys: list[str]) -> HttpResponse:
     """The form again, with the chosen personal details replaced."""
     title, body = replace_personal_data(
-        request.POST.get("title", ""),
-        request.POST.get("body", ""),
+        request.POST.get("title", "").strip(),
+        request.POST.get("body", "").strip(),
         None if keys == ["all"] else keys,
     )
     values = request.POST.copy()
