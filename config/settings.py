@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "curbside.triage",
     "curbside.questions",
     "curbside.search",
+    "curbside.consensus",
     "curbside.api",
     "curbside.web",
 ]

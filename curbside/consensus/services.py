@@ -1,0 +1,110 @@
+"""Writes of the consensus: derived data, recomputed from the answers at will."""
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+
+from django.db import transaction
+
+from curbside.consensus.extractive import ALGORITHM, AnswerText, Stance, compute
+from curbside.consensus.models import QuestionConsensus
+from curbside.core.clock import now
+from curbside.core.markdown import plain_text
+from curbside.questions.events import announce_question_changed
+from curbside.questions.models import Agreement, Answer, Question
+
+COMPUTED, UNCHANGED, DROPPED = "computed", "unchanged", "dropped"
+
+
+def consensus_inputs(question: Question) -> tuple[str, list[AnswerText], list[Stance]]:
+    """What the consensus of a question is computed from: its text, its visible
+    answers as plain text (oldest first) and the physicians' stances on them."""
+    answers = list(
+        Answer.objects.filter(question=question, is_removed=False)
+        .select_related("physician")
+        .order_by("created_at", "pk")
+    )
+    stances = (
+        Agreement.objects.filter(answer__in=[a.pk for a in answers])
+        .select_related("physician")
+        .order_by("created_at", "pk")
+    )
+    return (
+        f"{question.title}\n{question.body}",
+        [
+            AnswerText(a.pk, a.physician.display_name, plain_text(a.body))
+            for a in answers
+        ],
+        [
+            Stance(
+                s.answer_id,
+                s.physician.display_name,
+                s.stance == Agreement.Stance.AGREE,
+                s.reason,
+            )
+            for s in stances
+        ],
+    )
+
+
+def inputs_hash(question: str, answers: list[AnswerText], stances: list[Stance]) -> str:
+    payload = json.dumps(
+        [ALGORITHM, question, [list(vars(a).values()) for a in answers],
+         [list(vars(s).values()) for s in stances]],
+        ensure_ascii=False, separators=(",", ":"),
+    )  # fmt: skip
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def consensus_refresh(*, question_id: int, force: bool = False) -> str:
+    """Bring one question's consensus up to date.
+
+    Returns ``"computed"`` when it was (re)computed, ``"unchanged"`` when its inputs
+    are those it was last computed from (unless ``force``), ``"dropped"`` when the
+    question is gone or removed. A new consensus is announced as a change of the
+    question, so cached pages show it.
+    """
+    question = Question.objects.filter(pk=question_id).first()
+    if question is None or question.is_removed:
+        QuestionConsensus.objects.filter(question_id=question_id).delete()
+        return DROPPED
+    text, answers, stances = consensus_inputs(question)
+    fingerprint = inputs_hash(text, answers, stances)
+    stored = QuestionConsensus.objects.filter(question=question).first()
+    if stored and stored.inputs_hash == fingerprint and not force:
+        return UNCHANGED
+    consensus = compute(text, answers, stances)
+    with transaction.atomic():
+        QuestionConsensus.objects.update_or_create(
+            question=question,
+            defaults={
+                "algorithm": consensus.algorithm,
+                "inputs_hash": fingerprint,
+                "data": consensus.to_dict(),
+                "computed_at": now(),
+            },
+        )
+        if stored is None or stored.data != consensus.to_dict():
+            announce_question_changed(question.pk, text_changed=False)
+    return COMPUTED
+
+
+def consensus_rebuild(
+    *,
+    question_ids: Iterable[int] | None = None,
+    force: bool = True,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, int]:
+    """Refresh the consensus of the given questions (every question when None);
+    returns how many were computed, unchanged and dropped."""
+    tick = progress or (lambda n: None)
+    ids = (
+        list(question_ids)
+        if question_ids is not None
+        else list(Question.objects.order_by("pk").values_list("pk", flat=True))
+    )
+    counts = {COMPUTED: 0, UNCHANGED: 0, DROPPED: 0}
+    for question_id in ids:
+        counts[consensus_refresh(question_id=question_id, force=force)] += 1
+        tick(1)
+    return counts

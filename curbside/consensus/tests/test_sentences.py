@@ -1,0 +1,49 @@
+"""Answers are cut into whole sentences, each a span of the answer's text."""
+
+from curbside.consensus.text import negated_stems, sentence_spans, stem
+
+
+def _sentences(text):
+    return [text[s.start : s.end] for s in sentence_spans(text)]
+
+
+def test_it_splits_at_sentence_ends_but_not_after_abbreviations():
+    text = "See Dr. Smith, e.g. on Monday. Rest the knee! Is it swollen? Yes."
+
+    assert _sentences(text) == [
+        "See Dr. Smith, e.g. on Monday.",
+        "Rest the knee!",
+        "Is it swollen?",
+        "Yes.",
+    ]
+
+
+def test_it_splits_sentences_glued_together_and_list_items():
+    text = "Rest for a week.Then walk.\n- Ice the knee\n- Raise the leg\n\n2. Call us"
+
+    assert _sentences(text) == [
+        "Rest for a week.",
+        "Then walk.",
+        "Ice the knee",
+        "Raise the leg",
+        "Call us",
+    ]
+
+
+def test_it_gives_nothing_for_text_without_words():
+    assert _sentences("  \n...\n- \n") == []
+
+
+def test_it_stems_word_forms_and_synonyms_alike():
+    assert stem("replacement") == stem("replaced") == stem("replace")
+    assert stem("physician") == stem("doctor")
+    assert stem("veins") == stem("vein")
+
+
+def test_a_negation_reaches_its_own_clause_only():
+    negated, affirmed = negated_stems(
+        "It is not a common procedure, but there is a minimal loss of dexterity."
+    )
+
+    assert "common" in negated
+    assert "dexter" in affirmed and "dexter" not in negated
