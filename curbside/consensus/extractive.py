@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Protocol
+from urllib.parse import quote
 
 from curbside.consensus.text import (
     content_stems,
@@ -111,6 +112,27 @@ class Support:
     #: "negates" or "affirms"; empty otherwise.
     side: str = ""
 
+    @property
+    def anchor(self) -> str:
+        """The page fragment that leads to the sentence: the answer's anchor and a
+        text fragment (``#answer-12:~:text=…``) that browsers highlight."""
+        return f"answer-{self.answer_id}{text_fragment(self.sentence)}"
+
+
+def text_fragment(sentence: str, *, edge_words: int = 4) -> str:
+    """A text-fragment directive for a sentence: its first and last few words
+    for a long one, all of it for a short one."""
+    ws = sentence.split()
+    if not ws:
+        return ""
+
+    def enc(part: list[str]) -> str:
+        return quote(" ".join(part), safe="").replace("-", "%2D")
+
+    if len(ws) <= 2 * edge_words:
+        return f":~:text={enc(ws)}"
+    return f":~:text={enc(ws[:edge_words])},{enc(ws[-edge_words:])}"
+
 
 @dataclass(frozen=True)
 class Point:
@@ -128,6 +150,24 @@ class Point:
     @property
     def answer_ids(self) -> list[int]:
         return list(dict.fromkeys(s.answer_id for s in self.support))
+
+    @property
+    def backers(self) -> list[Support]:
+        """One support per physician who wrote or agreed with the point (the first
+        of theirs), in order; not those who disagreed."""
+        seen: dict[str, Support] = {}
+        for s in self.support:
+            if s.via != "disagreement" and s.physician not in seen:
+                seen[s.physician] = s
+        return list(seen.values())
+
+    @property
+    def sides(self) -> list[tuple[str, list[Support]]]:
+        """For a differing point: each side and its supports, one per physician."""
+        found: dict[str, dict[str, Support]] = {}
+        for s in self.support:
+            found.setdefault(s.side, {}).setdefault(s.physician, s)
+        return [(side, list(by.values())) for side, by in found.items()]
 
 
 @dataclass(frozen=True)
@@ -147,6 +187,12 @@ class Consensus:
 
     def of_kind(self, kind: str) -> list[Point]:
         return [p for p in self.points if p.kind == kind]
+
+    @property
+    def groups(self) -> list[tuple[str, list[Point]]]:
+        """The points by kind (shared, differs, single), kinds without points left
+        out."""
+        return [(k, self.of_kind(k)) for k in KINDS if self.of_kind(k)]
 
     def to_dict(self) -> dict:
         return asdict(self)

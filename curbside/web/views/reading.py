@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from curbside.consensus.selectors import consensus_for
 from curbside.core.errors import NotFound
 from curbside.physicians.selectors import (
     access_physician,
@@ -238,6 +239,7 @@ def question(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
                 "canonical_url": _absolute(canonical),
                 "jsonld": _qa_jsonld(found, page.answers),
                 "noindex": not page.answers,
+                "consensus": consensus_for(found),
             },
         )
 

@@ -1,0 +1,88 @@
+"""Each question's consensus is stored, kept in step with its answers and stances
+by a background task, and not recomputed when nothing it reads has changed."""
+
+from unittest import mock
+
+import pytest
+
+from curbside.consensus.models import QuestionConsensus
+from curbside.consensus.selectors import consensus_for
+from curbside.consensus.services import (
+    COMPUTED,
+    DROPPED,
+    UNCHANGED,
+    consensus_refresh,
+)
+from curbside.questions import services
+
+ICE = "Ice the knee for twenty minutes three times a day and rest it for a week."
+ICE_TOO = "Put ice on the knee for twenty minutes a few times a day, and rest it."
+
+
+@pytest.fixture
+def two_answers(question, verified_physician, second_physician,
+                django_capture_on_commit_callbacks):  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        first = services.answer_post(
+            question=question, author=verified_physician.user, body=ICE
+        )
+        second = services.answer_post(
+            question=question, author=second_physician.user, body=ICE_TOO
+        )
+    return first, second
+
+
+def test_it_stores_the_consensus_once_two_physicians_answered(question, two_answers):
+    consensus = consensus_for(question)
+
+    assert consensus is not None
+    shared = consensus.of_kind("shared")
+    assert shared and {"Bob Baker", "Carol Chen"} <= {
+        name.split(",")[0] for name in shared[0].physicians
+    }
+    stored = QuestionConsensus.objects.get(question=question)
+    assert stored.algorithm == consensus.algorithm
+    assert len(stored.inputs_hash) == 64
+
+
+def test_it_skips_the_work_when_the_inputs_did_not_change(question, two_answers):
+    stored = QuestionConsensus.objects.get(question=question)
+
+    with mock.patch("curbside.consensus.services.compute") as compute:
+        outcome = consensus_refresh(question_id=question.pk)
+
+    assert outcome == UNCHANGED
+    compute.assert_not_called()
+    assert QuestionConsensus.objects.get(question=question).computed_at == (
+        stored.computed_at
+    )
+
+
+def test_an_agreement_recomputes_it_with_the_new_supporter(
+    question, two_answers, dermatology, django_capture_on_commit_callbacks
+):
+    from tests import factories
+
+    third = factories.PhysicianFactory(name="Erin Ellis", specialties=[dermatology])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.agreement_set(
+            answer=two_answers[0], physician_user=third.user, stance="agree"
+        )
+
+    shared = consensus_for(question).of_kind("shared")
+    assert any("Erin Ellis" in name for name in shared[0].physicians)
+
+
+def test_a_removed_question_loses_its_consensus(question, two_answers):
+    question.is_removed = True
+    question.save(update_fields=["is_removed"])
+
+    assert consensus_refresh(question_id=question.pk) == DROPPED
+    assert consensus_for(question) is None
+
+
+def test_it_recomputes_everything_after_an_algorithm_change(question, two_answers):
+    QuestionConsensus.objects.update(inputs_hash="old")
+
+    assert consensus_refresh(question_id=question.pk) == COMPUTED
+    assert QuestionConsensus.objects.get().inputs_hash != "old"
