@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 
 from curbside.api import (
     answers,
+    consensus,
     fallback,
     me,
     physicians,
@@ -40,6 +41,7 @@ api = CurbsideAPI(
 install_error_handlers(api)
 
 api.add_router("/questions", questions.router)
+api.add_router("/questions", consensus.router)
 api.add_router("/answers", answers.router)
 api.add_router("/topics", topics.router)
 api.add_router("/physicians", physicians.router)
