@@ -91,12 +91,99 @@ class Assessment:
         }
 
 
+class _Matcher:
+    """A set of patterns, matched fast.
+
+    Python's regular expressions skip quickly to a possible first character
+    unless the pattern starts with ``\\b``; so alternatives that start with
+    ``\\b`` are compiled without it and the word boundary is checked here.
+    """
+
+    def __init__(self, patterns: list[str]):
+        bounded, free = [], []
+        for pattern in patterns:
+            for alternative in _top_level_alternatives(pattern):
+                if alternative.startswith(r"\b"):
+                    bounded.append(alternative[2:])
+                else:
+                    free.append(alternative)
+        self.bounded = _join(bounded)
+        self.free = _join(free)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        found = []
+        if self.bounded is not None:
+            at = pos
+            while at <= end:
+                m = self.bounded.search(text, at, end)
+                if m is None:
+                    break
+                start = m.start()
+                if not _boundary(text, start):
+                    at = start + 1
+                    continue
+                found.append(m)
+                at = m.end() if m.end() > start else start + 1
+        if self.free is not None:
+            found.extend(self.free.finditer(text, pos, end))
+        found.sort(key=lambda m: m.start())
+        return found
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        matches = self.finditer(text, pos, endpos)
+        return matches[0] if matches else None
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _boundary(text: str, i: int) -> bool:
+    """What ``\\b`` means at ``i``: a word character on one side only."""
+    before = i > 0 and _is_word(text[i - 1])
+    after = i < len(text) and _is_word(text[i])
+    return before != after
+
+
+def _join(alternatives: list[str]) -> re.Pattern | None:
+    if not alternatives:
+        return None
+    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """``pattern`` split at the ``|`` that are outside groups and classes."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
 @dataclass(frozen=True)
 class _Feature:
     id: str
     category: str
     points: int
-    pattern: re.Pattern
+    pattern: _Matcher
     current: bool
     requires: str
 
@@ -107,7 +194,7 @@ class _Lexicon:
     urgent: int
     window: int
     features: tuple[_Feature, ...]
-    urgent_signs: re.Pattern
+    urgent_signs: _Matcher
     negation: re.Pattern
     list_cues: re.Pattern
     breaks: re.Pattern
@@ -116,7 +203,7 @@ class _Lexicon:
     current: re.Pattern
     education: re.Pattern
     animal: re.Pattern
-    masks: re.Pattern
+    masks: _Matcher
 
 
 def _expand(pattern: str, vocab: dict[str, str]) -> str:
@@ -127,6 +214,12 @@ def _compile(patterns, vocab) -> re.Pattern:
     if isinstance(patterns, str):
         patterns = [patterns]
     return re.compile("|".join(f"(?:{_expand(p, vocab)})" for p in patterns))
+
+
+def _matcher(patterns, vocab) -> _Matcher:
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    return _Matcher([_expand(p, vocab) for p in patterns])
 
 
 @cache
@@ -141,7 +234,7 @@ def lexicon(path: Path = DATA) -> _Lexicon:
             id=f["id"],
             category=f["category"],
             points=int(f["points"]),
-            pattern=_compile(f["patterns"], vocab),
+            pattern=_matcher(f["patterns"], vocab),
             current=bool(f.get("current", False)),
             requires=f.get("requires", ""),
         )
@@ -153,7 +246,7 @@ def lexicon(path: Path = DATA) -> _Lexicon:
         urgent=int(data["thresholds"]["urgent"]),
         window=int(data["thresholds"]["negation_window"]),
         features=features,
-        urgent_signs=_compile(urgent or [r"(?!x)x"], vocab),
+        urgent_signs=_matcher(urgent, vocab),
         negation=_compile(ctx["negation_cues"], vocab),
         list_cues=_compile(ctx["list_cues"], vocab),
         breaks=_compile(ctx["scope_breaks"], vocab),
@@ -162,13 +255,16 @@ def lexicon(path: Path = DATA) -> _Lexicon:
         current=_compile(ctx["current"], vocab),
         education=_compile(ctx["education"], vocab),
         animal=_compile(ctx["animal"], vocab),
-        masks=_compile(ctx["masks"], vocab),
+        masks=_matcher(ctx["masks"], vocab),
     )
 
 
 def normalise(text: str) -> str:
     """Lower-case with straight apostrophes, keeping every character's offset."""
     text = text.translate(_APOSTROPHES)
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
     return "".join(c if len(low := c.lower()) != 1 else low for c in text)
 
 
