@@ -125,6 +125,12 @@ def _sentence_start(text: str, pos: int) -> int:
     return start
 
 
+# "from Pakistan, 40 years old": a place, not a person.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:from|in|to|at|near|of|on|for|with|by|visiting|moved)\s+$", re.I
+)
+
+
 def _names(text: str, r: _Rules) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
 
@@ -148,7 +154,9 @@ def _names(text: str, r: _Rules) -> list[tuple[int, int]]:
     for name in r.name.finditer(text):
         if r.person_after.match(text, name.end()):
             first = text[name.start() : name.end()].split()[0].lower()
-            if first not in r.not_names:
+            if first not in r.not_names and not _PLACE_BEFORE.search(
+                text, max(0, name.start() - 12), name.start()
+            ):
                 take(*name.span())
     for m in r.signoff.finditer(text):
         group = 1 if m.group(1) else 2
