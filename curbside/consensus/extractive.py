@@ -53,7 +53,7 @@ MERGE_THRESHOLD = 0.3
 QUESTION_BOOST = 2.0
 #: At most this many single points per answer, and in all.
 SINGLES_PER_ANSWER = 2
-MAX_SINGLES = 8
+MAX_SINGLES = 6
 #: How a point ranks: the share of physicians behind it, how close its statement
 #: is to the other answers' sentences in its group, to the question, how early it
 #: comes in its answer, how much it says; a difference comes before agreements of
@@ -160,6 +160,11 @@ class Point:
             if s.via != "disagreement" and s.physician not in seen:
                 seen[s.physician] = s
         return list(seen.values())
+
+    @property
+    def writer_count(self) -> int:
+        """How many of the answering physicians wrote the point themselves."""
+        return len({s.physician for s in self.support if s.via == "answer"})
 
     @property
     def sides(self) -> list[tuple[str, list[Support]]]:

@@ -11,6 +11,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from tqdm import tqdm
 
 from curbside.consensus.services import COMPUTED, DROPPED, UNCHANGED, consensus_rebuild
@@ -62,9 +63,12 @@ class Command(BaseCommand):
                   "first.") % {"error": exc}
             ) from None  # fmt: skip
         self.stdout.write(
-            _(
-                "Consensus of %(total)d question(s) in %(seconds).1f s: %(computed)d "
-                "computed, %(unchanged)d unchanged, %(dropped)d removed or gone."
+            ngettext(
+                "Consensus of %(total)d question in %(seconds).1f s: %(computed)d "
+                "computed, %(unchanged)d unchanged, %(dropped)d removed or gone.",
+                "Consensus of %(total)d questions in %(seconds).1f s: %(computed)d "
+                "computed, %(unchanged)d unchanged, %(dropped)d removed or gone.",
+                len(ids),
             )
             % {
                 "total": len(ids),
