@@ -41,6 +41,34 @@ def test_it_shows_emergency_guidance_and_needs_an_acknowledgement(client, patien
     assert not Question.objects.exists()
 
 
+def test_it_shows_emergency_guidance_even_when_the_question_is_too_short(
+    client, patient
+):
+    client.force_login(patient)
+
+    response = _post(client, {"title": "", "body": "can't breathe, lips blue"})
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "This may be an emergency" in page
+    assert not Question.objects.exists()
+
+
+def test_it_marks_shown_personal_details_reviewed_alongside_the_emergency_advice(
+    client, patient
+):
+    client.force_login(patient)
+    data = {**EMERGENCY, "body": EMERGENCY["body"] + " I'm Ines Carvalho."}
+
+    first = _post(client, data)
+    token = first.context["form"]["pii_reviewed"].value()
+    second = _post(client, data, emergency_ack="on", pii_reviewed=token)
+
+    assert first.status_code == 400
+    assert second.status_code == 302
+    assert Question.objects.get().is_urgent
+
+
 def test_it_posts_an_acknowledged_emergency_marked_urgent(client, patient):
     client.force_login(patient)
 

@@ -50,14 +50,21 @@ def ask(request: HttpRequest) -> HttpResponse:
             data = form.cleaned_data
             check = check_question(data["title"], data["body"])
             reviewed = data["pii_reviewed"] == _text_digest(data["title"], data["body"])
-            if check.is_emergency and not data["emergency_ack"]:
-                form.add_error(
-                    "emergency_ack",
-                    _("Read the emergency advice above, then tick the box to post."),
-                )
-            elif check.personal_data and not reviewed:
-                status = 200
-                form = _reviewed_form(form, data)
+            needs_ack = check.is_emergency and not data["emergency_ack"]
+            needs_review = bool(check.personal_data) and not reviewed
+            if needs_ack or needs_review:
+                if check.personal_data:
+                    # Shown now: posting again keeps the text as it is.
+                    form = _reviewed_form(form, data)
+                    form.is_valid()
+                if needs_ack:
+                    form.add_error(
+                        "emergency_ack",
+                        _("Read the emergency advice above, then tick the box "
+                          "to post."),
+                    )  # fmt: skip
+                else:
+                    status = 200
             else:
                 try:
                     question = services.question_create(
@@ -85,6 +92,11 @@ def ask(request: HttpRequest) -> HttpResponse:
                             % {"number": settings.EMERGENCY_NUMBER},
                         )  # fmt: skip
                     return redirect(question.get_absolute_url())
+        else:
+            # Emergency advice does not wait for a well-formed question.
+            check = check_question(
+                request.POST.get("title", ""), request.POST.get("body", "")
+            )
     return _render_ask(request, form, check, status, unconfirmed)
 
 
