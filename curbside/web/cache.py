@@ -32,10 +32,9 @@ def bump_question_version(question_id: int) -> None:
 
 
 def page_key(kind: str, ident, extra: str = "") -> str:
-    site = _version(SITE_VERSION_KEY)
     if kind == "question":
         return f"page:q:{ident}:{_version(f'pv:q:{ident}')}:{extra}"
-    return f"page:{kind}:{ident}:{site}:{extra}"
+    return f"page:{kind}:{ident}:{_version(SITE_VERSION_KEY)}:{extra}"
 
 
 def get_page(key: str):
