@@ -211,6 +211,13 @@ TASKS = {
     }
 }
 
+# Consensus rewording: off unless an OpenAI-compatible endpoint is given (its base
+# URL, e.g. http://127.0.0.1:8000/v1). Rewordings are checked against the
+# physicians' sentences; the extract is kept when one is not backed by them.
+CONSENSUS_PHRASING_URL = env_str("CONSENSUS_PHRASING_URL")
+CONSENSUS_PHRASING_MODEL = env_str("CONSENSUS_PHRASING_MODEL", "default")
+CONSENSUS_PHRASING_API_KEY = env_str("CONSENSUS_PHRASING_API_KEY")
+
 # E-mail: printed to the console unless EMAIL_HOST is set.
 EMAIL_HOST = env_str("EMAIL_HOST")
 if EMAIL_HOST:

@@ -38,6 +38,11 @@ class SupportOut(Schema):
 class PointOut(Schema):
     kind: Literal["shared", "differs", "single"]
     statement: str = Field(description="A physician's sentence, never a paraphrase.")
+    phrasing: str = Field(
+        "",
+        description="A rewording of the point, only when configured and only when "
+        "every sentence of it is backed by the supporting sentences; else empty.",
+    )
     physicians: list[str]
     support: list[SupportOut]
 

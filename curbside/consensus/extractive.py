@@ -142,6 +142,9 @@ class Point:
     score: float
     #: The stem of the matter a differing point is about (for reading, not display).
     matter: str = ""
+    #: A rewording checked against the supporting sentences (consensus.phrasing),
+    #: or empty: the statement itself always stays the physician's sentence.
+    phrasing: str = ""
 
     @property
     def physicians(self) -> list[str]:
@@ -204,22 +207,27 @@ class Consensus:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Consensus":
-        points = tuple(
-            Point(
-                kind=p["kind"],
-                statement=p["statement"],
-                score=p["score"],
-                matter=p.get("matter", ""),
-                support=tuple(Support(**s) for s in p["support"]),
-            )  # fmt: skip
-            for p in data.get("points", ())
-        )
+        def points(key: str) -> tuple[Point, ...]:
+            return tuple(
+                Point(
+                    kind=p["kind"],
+                    statement=p["statement"],
+                    score=p["score"],
+                    matter=p.get("matter", ""),
+                    phrasing=p.get("phrasing", ""),
+                    support=tuple(Support(**s) for s in p["support"]),
+                )
+                for p in data.get(key, ())
+            )
+
         return cls(
-            algorithm=data["algorithm"], points=points,
+            algorithm=data["algorithm"],
+            points=points("points"),
+            more=points("more"),
             answer_count=data.get("answer_count", 0),
             physician_count=data.get("physician_count", 0),
             reason=data.get("reason", ""),
-        )  # fmt: skip
+        )
 
 
 NOT_ENOUGH_ANSWERS = "fewer-than-two-answers"

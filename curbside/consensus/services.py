@@ -4,10 +4,12 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable
 
+from django.conf import settings
 from django.db import transaction
 
 from curbside.consensus.extractive import ALGORITHM, AnswerText, Stance, compute
 from curbside.consensus.models import QuestionConsensus
+from curbside.consensus.phrasing import OpenAICompatiblePhraser, Phraser, phrase
 from curbside.core.clock import now
 from curbside.core.markdown import plain_text
 from curbside.questions.events import announce_question_changed
@@ -56,6 +58,18 @@ def inputs_hash(question: str, answers: list[AnswerText], stances: list[Stance])
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
+def phraser_from_settings() -> Phraser | None:
+    """The configured rewording endpoint, or None (the default: no rewording)."""
+    url = getattr(settings, "CONSENSUS_PHRASING_URL", "")
+    if not url:
+        return None
+    return OpenAICompatiblePhraser(
+        url=url,
+        model=settings.CONSENSUS_PHRASING_MODEL,
+        api_key=settings.CONSENSUS_PHRASING_API_KEY,
+    )
+
+
 def consensus_refresh(*, question_id: int, force: bool = False) -> str:
     """Bring one question's consensus up to date.
 
@@ -74,6 +88,9 @@ def consensus_refresh(*, question_id: int, force: bool = False) -> str:
     if stored and stored.inputs_hash == fingerprint and not force:
         return UNCHANGED
     consensus = compute(text, answers, stances)
+    phraser = phraser_from_settings()
+    if phraser is not None:
+        consensus = phrase(consensus, phraser)
     with transaction.atomic():
         QuestionConsensus.objects.update_or_create(
             question=question,

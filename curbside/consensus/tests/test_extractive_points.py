@@ -108,6 +108,16 @@ def test_it_gives_no_points_and_a_reason_below_two_answers():
 
 
 def test_it_survives_a_round_trip_through_stored_data():
-    consensus = compute(QUESTION, ANSWERS)
+    stances = [Stance(answer_id=11, physician="Dr Diaz", agrees=False, reason="No.")]
+    talkative = AnswerText(
+        14,
+        "Dr Evans",
+        "Swimming keeps you fit while the knee heals. "
+        "Cycling on a flat road is usually fine after a week. "
+        "Wear shoes with good cushioning. "
+        "Lose weight if you carry extra pounds.",
+    )
+    consensus = compute(QUESTION, [*ANSWERS, talkative], stances)
+    assert consensus.more  # the single points not shown are kept too
 
     assert type(consensus).from_dict(consensus.to_dict()) == consensus
