@@ -109,10 +109,18 @@ class _Matcher:
                     free.append(alternative)
         self.bounded = _join(bounded)
         self.free = _join(free)
+        # Literal beginnings of every alternative, when each has one: a text
+        # that contains none of them cannot match, and is skipped at once.
+        prefixes = [_literal_prefixes(a) for a in bounded + free]
+        self.prefixes = (
+            None if any(p is None for p in prefixes) else set().union(*prefixes)
+        )
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         end = len(text) if endpos is None else endpos
         found = []
+        if self.prefixes is not None and not any(p in text for p in self.prefixes):
+            return found
         if self.bounded is not None:
             at = pos
             while at <= end:
@@ -133,6 +141,51 @@ class _Matcher:
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         matches = self.finditer(text, pos, endpos)
         return matches[0] if matches else None
+
+
+_LITERAL = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 '-")
+
+
+def _literal_prefixes(pattern: str) -> set[str] | None:
+    """The literal texts one of which every match of ``pattern`` starts with,
+    or None when that cannot be told simply (classes, optional groups...)."""
+    if pattern.startswith(r"\b"):
+        pattern = pattern[2:]
+    if pattern.startswith("(?:"):
+        depth, i = 0, 0
+        while i < len(pattern):
+            ch = pattern[i]
+            if ch == "\\":
+                i += 2
+                continue
+            if ch == "[":
+                return None
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+            i += 1
+        if i >= len(pattern) or pattern[i + 1 : i + 2] in ("?", "*", "{"):
+            return None
+        result: set[str] = set()
+        for alternative in _top_level_alternatives(pattern[3:i]):
+            prefixes = _literal_prefixes(alternative)
+            if prefixes is None:
+                return None
+            result |= prefixes
+        return result
+    literal = ""
+    for i, ch in enumerate(pattern):
+        if ch not in _LITERAL:
+            if ch in "?*{":
+                literal = literal[:-1]
+            break
+        if pattern[i + 1 : i + 2] in ("?", "*", "{"):
+            break
+        literal += ch
+    return {literal} if len(literal) >= 2 else None
 
 
 def _is_word(ch: str) -> bool:

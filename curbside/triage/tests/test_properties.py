@@ -46,3 +46,25 @@ def test_it_checks_the_longest_question_within_a_fraction_of_a_second(body):
     # The bench figure is ~60 ms on 10,000 characters; this bound leaves room
     # for a slow test machine while catching runaway patterns.
     assert time.perf_counter() - start < 1.0
+
+
+@settings(max_examples=40, deadline=None)
+@given(title=st.lists(WORDS, max_size=30).map(" ".join), body=TEXTS)
+def test_skipping_patterns_by_their_literal_beginnings_never_changes_a_result(
+    title, body
+):
+    from curbside.triage import redflags
+
+    lexicon = redflags.lexicon()
+    matchers = [f.pattern for f in lexicon.features]
+    matchers += [lexicon.urgent_signs, lexicon.masks]
+    fast = assess(title, body).as_dict()
+    saved = [(m, m.prefixes) for m in matchers]
+    try:
+        for m in matchers:
+            m.prefixes = None
+        slow = assess(title, body).as_dict()
+    finally:
+        for m, prefixes in saved:
+            m.prefixes = prefixes
+    assert fast == slow
