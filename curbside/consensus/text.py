@@ -35,7 +35,7 @@ STOPWORDS = _wordset(
     during each even ever few for from further get gets got had has have having he
     her here hers him his how however i if in into is it its itself just let like
     made make makes may me might more most much must my myself of off often on once
-    only or other others our ours out over own per perhaps please quite rather
+    only or other others our ours out own per perhaps please quite rather many
     really same she should since so some such than that the their theirs them then
     there these they this those through thus to too under until up upon us usually
     very was way we well were what whatever when where whether which while who whom
@@ -148,14 +148,22 @@ def content_stems(text: str) -> list[str]:
 
 def negated_stems(text: str) -> tuple[set[str], set[str]]:
     """The content stems of a sentence split by polarity: those in a clause with a
-    negation, and those in a clause without one."""
+    negation, and those in a clause without one.
+
+    "without" negates only what follows it ("veins take over without incident"
+    affirms taking over); other negations reach their whole clause, since the
+    subject often comes first ("replacement is not needed").
+    """
     negated: set[str] = set()
     affirmed: set[str] = set()
     for clause in _CLAUSE_RE.split(text or ""):
         tokens = words(clause)
-        stems = set(content_stems(clause))
-        if any(t in NEGATIONS or t.endswith("n't") for t in tokens):
-            negated |= stems
+        if any(t in NEGATIONS and t != "without" or t.endswith("n't") for t in tokens):
+            negated |= set(content_stems(clause))
+        elif "without" in tokens:
+            cut = tokens.index("without")
+            affirmed |= set(content_stems(" ".join(tokens[:cut])))
+            negated |= set(content_stems(" ".join(tokens[cut:])))
         else:
-            affirmed |= stems
+            affirmed |= set(content_stems(clause))
     return negated, affirmed

@@ -47,3 +47,11 @@ def test_a_negation_reaches_its_own_clause_only():
 
     assert "common" in negated
     assert "dexter" in affirmed and "dexter" not in negated
+
+
+def test_without_negates_only_what_follows_it():
+    negated, affirmed = negated_stems("Other veins simply take over without incident.")
+
+    assert "tak" in affirmed and "incident" in negated
+    negated, _affirmed = negated_stems("Replacement veins are not needed.")
+    assert "replac" in negated
