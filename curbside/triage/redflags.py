@@ -11,7 +11,7 @@ A feature counts only when it is *live*. It is set aside when it is
 - negated ("no chest pain", "denies shortness of breath"),
 - history: in a clause about the remote past with nothing placing it now
   ("I had a stroke in 2019", "my mom had a stroke last year"),
-- education or a hypothetical ("what are the signs of a heart attack?"),
+- education or a hypothetical ("what are the warning signs of a stroke?"),
 - figurative speech or a product name ("this exam is killing me", "Plan B"),
 - an event name ("seizure", "overdose") in a sentence that does not place the
   event now.

@@ -33,6 +33,14 @@ def found(text: str) -> set[tuple[str, str]]:
             "Send it to 88 Larkspur Ave, Apt 3, Tulsa, OK 74104 please.",
             ("ADDRESS", "88 Larkspur Ave, Apt 3, Tulsa, OK 74104"),
         ),
+        (
+            "We live at Rua das Flores 9, 2º, 4050 Porto now.",
+            ("ADDRESS", "Rua das Flores 9, 2º, 4050 Porto"),
+        ),
+        (
+            "Our address is Flat 2, 14 King Street.",
+            ("ADDRESS", "Flat 2, 14 King Street"),
+        ),
         ("Form says DOB 02.07.1979 for me.", ("DOB", "02.07.1979")),
         ("He was born 3 March 2016 and is tall.", ("DOB", "3 March 2016")),
         ("My member ID is QRT5540021 if needed.", ("ID_NUMBER", "QRT5540021")),

@@ -56,7 +56,7 @@ def test_it_reads_someone_elses_past_event_as_history(text):
 @pytest.mark.parametrize(
     ("title", "text"),
     [
-        ("what are the signs of a heart attack?", "Asking for my dad, he is 70."),
+        ("what are the warning signs of a stroke?", "Asking for my dad, he is 70."),
         ("", "How would you know if someone is having a stroke? Asking for first aid."),
         ("", "What should we do if our toddler ever swallows a coin battery?"),
     ],

@@ -18,7 +18,10 @@ from curbside.triage.redflags import assess
         ("Blood is spurting from the cut and won't stop.", "bleeding"),
         ("My daughter's seizure has lasted 6 minutes and won't stop.", "neuro"),
         ("My 5 week old has a temperature of 38.4.", "pediatric"),
-        ("Fever, stiff neck and a rash that doesn't fade under a glass.", "meningitis"),
+        (
+            "High temperature, neck too stiff to bend, spots not fading under a glass.",
+            "meningitis",
+        ),
         ("34 weeks pregnant and the baby hasn't moved since yesterday.", "obstetric"),
         ("I want to kill myself.", "suicide"),
     ],
