@@ -52,6 +52,6 @@ def test_a_negation_reaches_its_own_clause_only():
 def test_without_negates_only_what_follows_it():
     negated, affirmed = negated_stems("Other veins simply take over without incident.")
 
-    assert "tak" in affirmed and "incident" in negated
+    assert stem("take") in affirmed and stem("incident") in negated
     negated, _affirmed = negated_stems("Replacement veins are not needed.")
-    assert "replac" in negated
+    assert stem("replacement") in negated
