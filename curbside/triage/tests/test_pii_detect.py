@@ -50,6 +50,12 @@ def found(text: str) -> set[tuple[str, str]]:
             "My blog is www.example.net/knee-diary if useful.",
             ("URL", "www.example.net/knee-diary"),
         ),
+        ("My mother-in-law Hilda has dementia.", ("PERSON", "Hilda")),
+        ("I teach at Hollybrook Academy.", ("EMPLOYER", "Hollybrook Academy")),
+        (
+            "I do nights at Kingsway Care Home as a carer.",
+            ("EMPLOYER", "Kingsway Care Home"),
+        ),
         (
             "I'm a porter at Fenwick Hydraulics Ltd and lift all day.",
             ("EMPLOYER", "Fenwick Hydraulics Ltd"),
@@ -71,6 +77,8 @@ def test_it_finds_each_kind_of_personal_data(text, expected):
         "I was born at 30 weeks; does that matter now?",
         "Read it on www.nhs.uk/conditions/gout and on mayoclinic.org.",
         "My son is 7 and weighs 24 kg.",
+        "I was seen at Riverside Clinic as an outpatient.",
+        "My dog Biscuit ate chocolate, is that dangerous?",
     ],
 )
 def test_it_leaves_doses_measurements_dates_public_figures_and_helplines(text):
