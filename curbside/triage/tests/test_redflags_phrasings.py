@@ -275,6 +275,77 @@ EMERGENCIES = [
         "stabbed",
         "my brother got stabbed in the stomach, it's bleeding a lot, ambulance is slow",
     ),
+    (
+        "whole family headaches",
+        "All four of us have headaches and feel sick since the new gas heater went on, the dog is sleepy too. Now my daughter fainted.",
+    ),
+    (
+        "son hearing voices",
+        "My son is hearing voices telling him to hurt people and he has a knife, he won't let me near him.",
+    ),
+    (
+        "pregnant sharp pain shoulder",
+        "6 weeks pregnant, severe pain low on my left side and I feel dizzy and faint.",
+    ),
+    (
+        "can't pee at all",
+        "I'm 70, haven't been able to pee for 14 hours, belly swollen and very painful.",
+    ),
+    (
+        "sudden eye pain",
+        "Sudden severe pain in my right eye, red, blurred vision, halos around lights, vomiting.",
+    ),
+    (
+        "swallowed fish bone",
+        "a fish bone is stuck in my throat, I'm drooling and can't swallow my spit.",
+    ),
+    (
+        "baby dehydrated",
+        "my 4 month old has had diarrhoea all day, no wet nappy for 10 hours, sunken soft spot, very sleepy.",
+    ),
+    ("vomiting green", "my 3 week old baby is vomiting green bile."),
+    ("bee sting throat", "got stung in the mouth by a wasp, tongue getting big."),
+    (
+        "dizzy and chest pain pregnant",
+        "34 weeks pregnant, sudden chest pain and short of breath.",
+    ),
+    (
+        "mum not herself",
+        "mum 80 is drowsy, confused and has a temperature, cold hands, breathing fast",
+    ),
+    ("ketones", "Type 1, ketones 3.5, vomiting, tummy pain, breathing deep and fast."),
+    (
+        "chest hurts when breathing cycling",
+        "Crashed my bike, hit my chest on the handlebars, now it hurts to breathe and I'm getting more breathless.",
+    ),
+    (
+        "sudden headache vomit",
+        "sudden thunderclap headache 30 minutes ago, neck pain, vomited.",
+    ),
+    (
+        "overdose insulin",
+        "I accidentally injected my whole long acting insulin dose twice tonight, 80 units.",
+    ),
+    (
+        "my dad's lips grey",
+        "dad collapsed at dinner, his lips are grey and he's gasping weirdly",
+    ),
+    (
+        "kid swallowed pills",
+        "My 2 year old got into my blood pressure pills, maybe 3 missing.",
+    ),
+    (
+        "heavy bleeding after miscarriage pills",
+        "took the miscarriage tablets yesterday, now soaking 2 pads an hour and dizzy",
+    ),
+    (
+        "allergic face after antibiotics",
+        "My face and lips swelled up after the first amoxicillin dose and my voice sounds hoarse.",
+    ),
+    (
+        "cold and blue child",
+        "found my son in the snow, he's cold, confused and his speech is slurred",
+    ),
 ]
 
 NOT_EMERGENCIES = [
@@ -550,6 +621,11 @@ NOT_EMERGENCIES = [
         "confused grandmother history",
         "Grandma was confused when she had a UTI last winter. How do we spot it early next time?",
     ),
+    ("", "my 5 year old took his iron tablets this morning as usual, ok with milk?"),
+    ("", "My daughter swallowed her antibiotic tablet whole, is that ok?"),
+    ("", "my husband has a knife cut on his thumb that looks infected"),
+    ("", "I got my flu shot yesterday and my arm is sore."),
+    ("", "I was stabbed in 2015 and the scar itches in winter."),
 ]
 
 WITHIN_A_DAY = [
