@@ -14,7 +14,7 @@ A feature counts only when it is *live*. It is set aside when it is
 - education or a hypothetical ("what are the warning signs of a stroke?"),
 - figurative speech or a product name ("this exam is killing me", "Plan B"),
 - an event name ("seizure", "overdose") in a sentence that does not place the
-  event now.
+  event now, or that says it passed as it always does ("like always").
 """
 
 from __future__ import annotations
@@ -255,6 +255,7 @@ class _Lexicon:
     remote_past: re.Pattern
     current: re.Pattern
     education: re.Pattern
+    resolved: re.Pattern
     animal: re.Pattern
     masks: _Matcher
 
@@ -307,6 +308,7 @@ def lexicon(path: Path = DATA) -> _Lexicon:
         remote_past=_compile(ctx["remote_past"], vocab),
         current=_compile(ctx["current"], vocab),
         education=_compile(ctx["education"], vocab),
+        resolved=_compile(ctx["resolved"], vocab),
         animal=_compile(ctx["animal"], vocab),
         masks=_matcher(ctx["masks"], vocab),
     )
@@ -393,6 +395,10 @@ class _Text:
         a, b = self.sentence(start)
         return bool(self.lex.current.search(self.norm, a, b))
 
+    def resolved(self, start: int) -> bool:
+        a, b = self.sentence(start)
+        return bool(self.lex.resolved.search(self.norm, a, b))
+
     def educational(self, start: int) -> bool:
         """An educational or hypothetical cue before the feature in its sentence,
         or anywhere in it when the sentence is a question."""
@@ -417,6 +423,8 @@ class _Text:
             return "history"
         if current and not self.is_current(start):
             return "not_current"
+        if current and self.resolved(start):
+            return "resolved"
         return ""
 
 

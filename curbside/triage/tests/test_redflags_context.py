@@ -110,3 +110,13 @@ def test_it_still_flags_a_current_emergency_beside_an_old_one():
 def test_it_does_not_let_a_denial_of_one_thing_hide_another():
     text = "No fever. But now my chest is tight and I'm short of breath and clammy."
     assert level(text) == "emergency"
+
+
+def test_it_sets_aside_an_event_that_passed_as_it_always_does():
+    text = (
+        "My daughter has epilepsy and had a seizure at home today; it stopped "
+        "after a minute like always and she is back to normal."
+    )
+    result = assess("", text)
+    assert result.level != "emergency"
+    assert "resolved" in {hit.reason for hit in result.ignored}

@@ -626,6 +626,79 @@ NOT_EMERGENCIES = [
     ("", "my husband has a knife cut on his thumb that looks infected"),
     ("", "I got my flu shot yesterday and my arm is sore."),
     ("", "I was stabbed in 2015 and the scar itches in winter."),
+    (
+        "friend in hospital",
+        "My friend is in hospital after a heart attack, what can I bring her?",
+    ),
+    (
+        "dad recovering stroke",
+        "Dad is recovering from a stroke in rehab now, how can we help his speech at home?",
+    ),
+    (
+        "son's epilepsy",
+        "My son has epilepsy and had a seizure at school today, it stopped after a minute like always and he's back to normal. Should I tell his neurologist?",
+    ),
+    (
+        "cousin overdose",
+        "My cousin is in rehab after an overdose, how do I talk to her?",
+    ),
+    (
+        "mum sepsis ICU",
+        "Mum is in ICU with sepsis, doctors say she's stable. What does lactate mean?",
+    ),
+    ("stroke prevention", "How can I lower my stroke risk? I'm 55 and overweight."),
+    (
+        "carbon monoxide alarm",
+        "Should I get a carbon monoxide alarm for the boiler? Which type?",
+    ),
+    (
+        "allergy testing",
+        "I'm allergic to cats, eyes swell a bit when I visit my sister. Antihistamine before?",
+    ),
+    (
+        "lip swelling mild",
+        "Woke up with a slightly swollen lip, no other symptoms, probably bit it in my sleep.",
+    ),
+    (
+        "baby vomit after feed",
+        "My 2 month old spits up milk after most feeds but is gaining weight, happy. Reflux?",
+    ),
+    (
+        "heat rash",
+        "Heat rash on my chest after a hot day in the sun, itchy little red bumps.",
+    ),
+    (
+        "diabetic and sweaty",
+        "I'm type 2 on metformin, I sweat a lot at night. Menopause or sugar?",
+    ),
+    (
+        "ketones in urine",
+        "Urine test showed trace ketones, I'm on keto diet. Is that ok?",
+    ),
+    (
+        "teen voices",
+        "My teen says he sometimes hears his name called when nobody's there, otherwise fine, happy at school. Should I worry?",
+    ),
+    (
+        "kitchen knife accident",
+        "Cut my finger with a kitchen knife, small cut, bleeding stopped with pressure. Stitches?",
+    ),
+    (
+        "black poo iron",
+        "My poo is black since starting iron tablets, otherwise fine. Normal?",
+    ),
+    (
+        "pins and needles",
+        "Pins and needles in my left hand when I sleep on it, goes away when I shake it.",
+    ),
+    (
+        "bf drinks",
+        "My boyfriend drinks a bottle of wine every night. How do I get him to cut down?",
+    ),
+    (
+        "chest pain after covid months",
+        "Some chest tightness since covid 3 months ago, cardiologist said heart is fine, breathing tests normal. Long covid?",
+    ),
 ]
 
 WITHIN_A_DAY = [
