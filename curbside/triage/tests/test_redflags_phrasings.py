@@ -346,6 +346,66 @@ EMERGENCIES = [
         "cold and blue child",
         "found my son in the snow, he's cold, confused and his speech is slurred",
     ),
+    (
+        "probably nothing but",
+        "Probably nothing but my left arm and the left side of my face feel heavy and tingly since about 40 minutes and my words come out a bit wrong. I'm 52. I don't want to bother anyone.",
+    ),
+    (
+        "sister says weird stuff",
+        "my sister (34) texted me she took the rest of her tramadol and some vodka and wants to sleep forever. she isn't answering now",
+    ),
+    (
+        "my father not good",
+        "my father 75 fall down in bathroom 1 hour ago, now he not speak normal and one side of face is down. we give him water. what to do?",
+    ),
+    (
+        "feel like heart attack",
+        "pain in middle of chest like a heavy weight, going into my jaw, started while shovelling snow 20 min ago, I'm 64, sweaty",
+    ),
+    (
+        "pregnant bleeding",
+        "I'm 11 weeks and suddenly bleeding heavily with clots and cramping, I've gone through 3 pads in an hour",
+    ),
+    (
+        "my son is very ill",
+        "my son 4 years has fever 40, he is very sleepy, I can't wake him properly, and has small purple spots on his legs",
+    ),
+    (
+        "throat infection got worse",
+        "Tonsillitis for 4 days, now I can't open my mouth properly, can't swallow my saliva and my voice sounds like a hot potato.",
+    ),
+    (
+        "asthma kid",
+        "my daughter's asthma is bad tonight, the blue inhaler helps only for 20 min, she's struggling to talk and her lips are pale",
+    ),
+    (
+        "sudden headache in gym",
+        "Got a sudden explosive headache during deadlifts, worst ever, now neck stiff and I feel sick.",
+    ),
+    (
+        "infected wound now confused",
+        "Leg wound infected for a week, now dad is confused, breathing fast and his skin is mottled.",
+    ),
+    (
+        "after surgery calf and breathing",
+        "Had knee surgery 10 days ago. Today my calf is swollen and now I'm suddenly breathless with sharp chest pain when I breathe in.",
+    ),
+    (
+        "swallowed battery",
+        "my 2 yr old might have swallowed a small round battery from a toy an hour ago, she's coughing a bit",
+    ),
+    (
+        "hot and confused",
+        "grandad was gardening in the heat all afternoon, now he's confused and very hot and not sweating",
+    ),
+    (
+        "can't breathe after food",
+        "ate at a new restaurant, my lips tingle and my throat feels tight and scratchy, hard to swallow, is this allergy?",
+    ),
+    (
+        "diabetic low",
+        "my wife is diabetic and is sweating, shaking and confused, she's not making sense and is very drowsy",
+    ),
 ]
 
 NOT_EMERGENCIES = [
