@@ -35,6 +35,7 @@ GENERAL = "general"
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n+")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|so|because|though|although)\b")
 _WORD = re.compile(r"[\w']+")
+_AND = re.compile(r"\band\b")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 
 
@@ -373,7 +374,8 @@ class _Text:
         between = self.norm[cue.end() : start]
         if self.lex.breaks.search(between):
             return False
-        if "," in between and not self.lex.list_cues.fullmatch(cue[0]):
+        listing = self.lex.list_cues.fullmatch(cue[0])
+        if not listing and ("," in between or _AND.search(between)):
             return False
         if len(_WORD.findall(between)) > self.lex.window:
             return False
