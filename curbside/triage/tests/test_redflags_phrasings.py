@@ -759,6 +759,83 @@ NOT_EMERGENCIES = [
         "chest pain after covid months",
         "Some chest tightness since covid 3 months ago, cardiologist said heart is fine, breathing tests normal. Long covid?",
     ),
+    (
+        "never had chest pain",
+        "Never had chest pain and shortness of breath, just occasional palpitations after coffee. Worth an ECG?",
+    ),
+    (
+        "no rash and no stiff neck",
+        "Fever 38 for a day, no rash and no stiff neck, drinking fine, 6 year old. Calpol alternating?",
+    ),
+    (
+        "no blood and no pain",
+        "Pregnant 16 weeks, no bleeding and no pain, just itchy skin on my belly. Normal?",
+    ),
+    (
+        "denies",
+        "Notes say he denies chest pain and palpitations and syncope. What is syncope?",
+    ),
+    (
+        "not confused",
+        "Mum is 88, not confused and not drowsy, just tired after her UTI antibiotics. How long does it last?",
+    ),
+    (
+        "swollen ankles",
+        "My ankles swell by evening in hot weather, no breathlessness and no chest pain. Compression socks?",
+    ),
+    (
+        "headache from screen",
+        "Headache every afternoon from screens, not sudden and not severe, no vomiting. Glasses?",
+    ),
+    (
+        "seizure free",
+        "I had my last seizure 4 years ago; seizure free since, can I stop my meds?",
+    ),
+    (
+        "sister overdose recovery",
+        "My sister was in hospital after taking an overdose last month; she's home now. How can I support her?",
+    ),
+    (
+        "dog ate chocolate",
+        "Our dog ate a whole bar of dark chocolate an hour ago, is he in danger?",
+    ),
+    (
+        "cat poisoned",
+        "I think my cat was poisoned by lilies, she's vomiting. What do I do?",
+    ),
+    (
+        "insulin storage",
+        "How long can insulin stay out of the fridge? Going on holiday.",
+    ),
+    ("pill cutter", "Can I cut my bisoprolol tablets in half? Too many side effects."),
+    (
+        "kids medicine storage",
+        "How do I store my pills so my toddler can't get into them?",
+    ),
+    (
+        "lost voice",
+        "Lost my voice after a concert, throat sore but no trouble swallowing or breathing.",
+    ),
+    (
+        "worried about sepsis",
+        "I'm a worrier: what are the early signs of sepsis in adults? I had a UTI last week, I'm fine now.",
+    ),
+    (
+        "sore eye",
+        "My eye is a bit red and gritty since yesterday, vision is fine, no pain really. Conjunctivitis?",
+    ),
+    (
+        "calf ache after run",
+        "Calf ache after a long run yesterday, not swollen, no breathlessness. Stretch it out?",
+    ),
+    (
+        "grandad on floor years ago",
+        "Grandad fell and lay on the floor all night two winters ago. How do we prevent that happening again?",
+    ),
+    (
+        "panic",
+        "When I panic my chest goes tight and my hands tingle, I know it's panic, it passes in minutes like always. Breathing exercises?",
+    ),
 ]
 
 WITHIN_A_DAY = [

@@ -131,6 +131,24 @@ def test_it_shows_personal_details_before_posting_then_posts_as_written(
     assert "Ines Carvalho" in Question.objects.get().body
 
 
+def test_the_live_checks_review_token_matches_a_submitted_multiline_text(
+    client, patient
+):
+    client.force_login(patient)
+    body = "I'm Ines Carvalho.\nMy knee aches after runs, ring 020 7946 0312."
+    token = client.post(CHECK, {"title": PERSONAL["title"], "body": body}).json()[
+        "reviewed_token"
+    ]
+
+    response = _post(
+        client,
+        {"title": PERSONAL["title"], "body": body.replace("\n", "\r\n")},
+        pii_reviewed=token,
+    )
+
+    assert response.status_code == 302
+
+
 def test_it_asks_again_when_the_text_changed_after_review(client, patient):
     client.force_login(patient)
     token = _post(client, PERSONAL).context["form"]["pii_reviewed"].value()

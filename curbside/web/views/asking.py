@@ -116,7 +116,8 @@ def _render_ask(request, form, check, status: int, unconfirmed: bool = False):
 
 def _text_digest(title: str, body: str) -> str:
     """Names the text the asker has reviewed: a change to it asks again."""
-    text = " ".join((title or "").split()) + "\n" + (body or "").strip()
+    body = (body or "").replace("\r\n", "\n").strip()
+    text = " ".join((title or "").split()) + "\n" + body
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
