@@ -81,6 +81,7 @@ class _Rules:
         self.name = c(r"{name}(?:[ \t]+{name}){0,2}")
         self.person_before = [c(p, re.I) for p in person["before"]]
         self.person_after = c(person["after"], re.I)
+        self.eponym_after = c(person["eponym_after"], re.I)
         self.signoff = c(person["signoff"])
         self.not_names = frozenset(person["not_names"])
         self.public_figures = frozenset(person["public_figures"])
@@ -143,6 +144,8 @@ def _names(text: str, r: _Rules) -> list[tuple[int, int]]:
         if not words:
             return
         if " ".join(words).lower() in r.public_figures:
+            return
+        if r.eponym_after.match(text, end):
             return
         found.append((start, start + len(" ".join(words))))
 

@@ -78,6 +78,8 @@ def test_it_finds_each_kind_of_personal_data(text, expected):
         "Read it on www.nhs.uk/conditions/gout and on mayoclinic.org.",
         "My son is 7 and weighs 24 kg.",
         "I was seen at Riverside Clinic as an outpatient.",
+        "Doctor said it's Graves disease, or is it Lyme disease?",
+        "It's Crohn's I think, not IBS.",
         "My dog Biscuit ate chocolate, is that dangerous?",
     ],
 )
