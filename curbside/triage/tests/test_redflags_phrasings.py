@@ -406,6 +406,80 @@ EMERGENCIES = [
         "diabetic low",
         "my wife is diabetic and is sweating, shaking and confused, she's not making sense and is very drowsy",
     ),
+    (
+        "weird feeling in chest and arm",
+        "Since lunch I've had a squeezing in my chest that goes into my left arm, I feel clammy. I'm 58, smoker.",
+    ),
+    (
+        "husband can't smile",
+        "My husband's mouth is drooping on one side and his words are slurry since he woke up from his nap 30 mins ago",
+    ),
+    ("choking kid", "my son is choking on a sweet and can't breathe or cough!"),
+    (
+        "blood everywhere nosebleed",
+        "Nosebleed for an hour that won't stop, I'm on warfarin, blood is pouring and I feel faint",
+    ),
+    (
+        "child swallowed cleaning stuff",
+        "my toddler drank some drain cleaner, her mouth is burned and she's drooling",
+    ),
+    (
+        "man on street",
+        "man collapsed outside my house, he's not breathing, what do I do",
+    ),
+    (
+        "pregnant and fitting",
+        "I'm 37 weeks pregnant and my sister just had a fit in front of me, she's also pregnant",
+    ),
+    (
+        "newborn yellow and sleepy",
+        "my 5 day old is very yellow, very sleepy and won't feed",
+    ),
+    (
+        "feel like i'm dying",
+        "I feel like I'm going to die, heart pounding out of my chest, can't breathe, pain in my chest, sweating",
+    ),
+    (
+        "bad allergic",
+        "after my tablet my whole body is covered in hives and my throat feels like it's closing",
+    ),
+    (
+        "drank too much",
+        "friend drank a whole bottle of vodka, now unconscious and vomiting, we can't wake him",
+    ),
+    (
+        "pain in testicles",
+        "woke up with sudden agony in my left testicle, it's swollen and I'm vomiting, I'm 14",
+    ),
+    (
+        "dad swallowing",
+        "Dad suddenly can't swallow or speak clearly and his face feels weird, started 20 min ago",
+    ),
+    (
+        "she stopped breathing",
+        "my baby stopped breathing for a moment and went limp and pale, now she's breathing but floppy",
+    ),
+    (
+        "can't feel my arm",
+        "I suddenly can't feel or move my right arm and my speech is slurred",
+    ),
+    (
+        "hurting myself",
+        "I've taken a razor to my arms tonight and it's deep, I can see fat, it won't stop bleeding",
+    ),
+    ("chest pain cocaine", "took coke, chest pain, arm numb, sweating heavily"),
+    (
+        "elderly fall blood thinner",
+        "Nan fell and banged her head, she's on apixaban, now she's confused and sleepy",
+    ),
+    (
+        "pregnancy severe pain",
+        "8 weeks pregnant with terrible pain on one side and I fainted",
+    ),
+    (
+        "sun stroke kid",
+        "my son has been in the sun all day, now hot, floppy and confused",
+    ),
 ]
 
 NOT_EMERGENCIES = [
