@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import phonenumbers
@@ -119,11 +120,15 @@ def rules(path: Path = DATA) -> _Rules:
         return _Rules(tomllib.load(fh))
 
 
+@lru_cache(maxsize=16)
+def _sentence_starts(text: str) -> tuple[int, ...]:
+    return (0, *(m.end() for m in _SENTENCE_END.finditer(text)))
+
+
 def _sentence_start(text: str, pos: int) -> int:
-    start = 0
-    for m in _SENTENCE_END.finditer(text, 0, pos):
-        start = m.end()
-    return start
+    """Where the sentence holding ``pos`` starts."""
+    starts = _sentence_starts(text)
+    return starts[bisect_right(starts, pos) - 1]
 
 
 # "from Pakistan, 40 years old": a place, not a person.
