@@ -150,8 +150,8 @@ def negated_stems(text: str) -> tuple[set[str], set[str]]:
     """The content stems of a sentence split by polarity: those in a clause with a
     negation, and those in a clause without one.
 
-    "without" negates only what follows it ("veins take over without incident"
-    affirms taking over); other negations reach their whole clause, since the
+    "without" negates only what follows it ("vessels carry the blood without
+    trouble" affirms the carrying); other negations reach their whole clause, since the
     subject often comes first ("replacement is not needed").
     """
     negated: set[str] = set()

@@ -42,16 +42,16 @@ def test_it_stems_word_forms_and_synonyms_alike():
 
 def test_a_negation_reaches_its_own_clause_only():
     negated, affirmed = negated_stems(
-        "It is not a common procedure, but there is a minimal loss of dexterity."
+        "It is not a frequent problem, but a small loss of dexterity can happen."
     )
 
-    assert "common" in negated
+    assert stem("frequent") in negated
     assert "dexter" in affirmed and "dexter" not in negated
 
 
 def test_without_negates_only_what_follows_it():
-    negated, affirmed = negated_stems("Other veins simply take over without incident.")
+    negated, affirmed = negated_stems("Nearby vessels carry the blood without trouble.")
 
-    assert stem("take") in affirmed and stem("incident") in negated
+    assert stem("carry") in affirmed and stem("trouble") in negated
     negated, _affirmed = negated_stems("Replacement veins are not needed.")
     assert stem("replacement") in negated
