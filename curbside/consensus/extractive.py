@@ -28,6 +28,7 @@ sentence closest to the reason and the reason itself.
 
 import heapq
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -351,6 +352,19 @@ def compute(
     )
 
 
+#: A short sentence that only says the writer agrees with a colleague ("I agree
+#: with Dr Greer.") makes no point of its own: agreements count through their
+#: records, so such a sentence is never a statement.
+MERE_AGREEMENT = re.compile(r"^\W*(?:i|we)\s+(?:\w+\s+)?(?:agree|concur)\b", re.I)
+MERE_AGREEMENT_WORDS = 12
+
+
+def _is_mere_agreement(text: str) -> bool:
+    return (
+        bool(MERE_AGREEMENT.match(text)) and len(text.split()) <= MERE_AGREEMENT_WORDS
+    )
+
+
 def _sentences(answers: Sequence[AnswerText]) -> list[_Sentence]:
     found = []
     for a, answer in enumerate(answers):
@@ -360,7 +374,9 @@ def _sentences(answers: Sequence[AnswerText]) -> list[_Sentence]:
             found.append(
                 _Sentence(
                     answer=a, index=index, start=span.start, end=span.end, text=text,
-                    stems=frozenset(content_stems(text)),
+                    stems=frozenset(
+                        () if _is_mere_agreement(text) else content_stems(text)
+                    ),
                     position=1.0 - index / max(1, len(spans)),
                 )
             )  # fmt: skip

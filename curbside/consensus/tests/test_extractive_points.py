@@ -121,3 +121,18 @@ def test_it_survives_a_round_trip_through_stored_data():
     assert consensus.more  # the single points not shown are kept too
 
     assert type(consensus).from_dict(consensus.to_dict()) == consensus
+
+
+def test_a_sentence_that_only_agrees_with_a_colleague_is_never_a_point():
+    from curbside.consensus.extractive import AnswerText, compute
+
+    answers = [
+        AnswerText(answer_id=1, physician="Ann Ames",
+                   text="Rest the knee for a week. Ice helps with the swelling."),
+        AnswerText(answer_id=2, physician="Ben Bell",
+                   text="I agree with Dr Ames. Physiotherapy speeds recovery of strength."),
+    ]  # fmt: skip
+
+    statements = [p.statement for p in compute("Sore knee after a fall", answers).points]
+
+    assert "I agree with Dr Ames." not in statements
