@@ -23,7 +23,6 @@ from django.http import (
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.html import strip_tags
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -50,7 +49,7 @@ from curbside.questions.selectors import (
 from curbside.search.selectors import related_questions, search_questions
 from curbside.topics.models import Topic
 from curbside.topics.selectors import access_topic, topics_under
-from curbside.web.cache import get_page, page_key, set_page
+from curbside.web.cache import CACHE_HEADER, get_page, reader_page_key, set_page
 from curbside.web.sitemaps import SITEMAPS
 
 PER_PAGE = 20
@@ -59,7 +58,6 @@ HOME_HELPFUL = 5
 HOME_TOPICS = 12
 RELATED_QUESTIONS = 5
 ANSWERED_FILTERS = {"yes": True, "no": False}
-CACHE_HEADER = "X-Page-Cache"
 
 
 # --- helpers ---------------------------------------------------------------------
@@ -108,7 +106,7 @@ def _cached(
     """
     if not _cacheable(request):
         return build()
-    key = page_key(kind, ident, f"{extra}:{get_language()}")
+    key = reader_page_key(kind, ident, extra)
     content = get_page(key)
     if content is not None:
         response = HttpResponse(content)
