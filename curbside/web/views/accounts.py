@@ -74,12 +74,9 @@ def signup(request: HttpRequest) -> HttpResponse:
     )
 
 
-class LoginView(auth_views.LoginView):
-    """Log in with e-mail and password; attempts are rate-limited per address."""
-
-    template_name = "web/accounts/login.html"
-    authentication_form = EmailAuthenticationForm
-    redirect_authenticated_user = True
+class LoginRateLimitMixin:
+    """Count each POST against the per-address log-in limit (log-in attempts and
+    password-reset requests share it); past the limit, explain and stop."""
 
     def post(self, request, *args, **kwargs):
         try:
@@ -87,6 +84,14 @@ class LoginView(auth_views.LoginView):
         except RateLimited as exc:
             return problem_page(request, exc)
         return super().post(request, *args, **kwargs)
+
+
+class LoginView(LoginRateLimitMixin, auth_views.LoginView):
+    """Log in with e-mail and password; attempts are rate-limited per address."""
+
+    template_name = "web/accounts/login.html"
+    authentication_form = EmailAuthenticationForm
+    redirect_authenticated_user = True
 
     def form_invalid(self, form):
         response = super().form_invalid(form)
@@ -134,18 +139,11 @@ def resend_confirmation(request: HttpRequest) -> HttpResponse:
     return redirect(safe_next(request, reverse("web:account")))
 
 
-class PasswordResetView(auth_views.PasswordResetView):
+class PasswordResetView(LoginRateLimitMixin, auth_views.PasswordResetView):
     template_name = "web/accounts/password_reset_form.html"
     email_template_name = "web/accounts/email/password_reset.txt"
     subject_template_name = "web/accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("web:password_reset_done")
-
-    def post(self, request, *args, **kwargs):
-        try:
-            check_rate("login", f"ip:{client_ip(request)}")
-        except RateLimited as exc:
-            return problem_page(request, exc)
-        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         self.extra_email_context = {
