@@ -212,6 +212,16 @@ TASKS = {
     }
 }
 
+# Search by meaning. "minilm" runs the packaged sentence model on the CPU;
+# "hashing" is a model-free stand-in (the test suite uses it). The vector index is a
+# derived file under SEARCH_INDEX_DIR, rebuilt by `curbside reindex`.
+SEARCH_EMBEDDER = env_choice(
+    "SEARCH_EMBEDDER", ("minilm", "hashing"),
+    "hashing" if CURBSIDE_ENV == "test" else "minilm",
+)  # fmt: skip
+SEARCH_EMBED_THREADS = env_int("SEARCH_EMBED_THREADS", 1)
+SEARCH_INDEX_DIR = Path(env_str("SEARCH_INDEX_DIR", str(VAR_DIR / "search")))
+
 # Consensus rewording: off unless an OpenAI-compatible endpoint is given (its base
 # URL, e.g. http://127.0.0.1:8000/v1). Rewordings are checked against the
 # physicians' sentences; the extract is kept when one is not backed by them.

