@@ -33,6 +33,17 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _own_vector_index(settings, tmp_path):
+    """Each test gets an empty folder for the vector index file."""
+    from curbside.search import vectors
+
+    settings.SEARCH_INDEX_DIR = tmp_path / "search-index"
+    vectors._loaded.clear()
+    yield
+    vectors._loaded.clear()
+
+
 @pytest.fixture
 def dermatology(db):
     return factories.SpecialtyFactory(name="Dermatology", slug="dermatology")

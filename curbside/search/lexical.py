@@ -33,6 +33,8 @@ class LexicalHit:
 class Filters:
     topic_ids: tuple[int, ...] = ()
     answered: bool | None = None
+    # Questions answered by a physician of one of these specialties (topic ids).
+    specialty_ids: tuple[int, ...] = ()
 
 
 def query_terms(text: str) -> list[str]:
@@ -63,6 +65,15 @@ def _filter_sql(filters: Filters, id_column: str) -> tuple[str, list]:
             f"WHERE topic_id IN ({marks}))"
         )
         params.extend(filters.topic_ids)
+    if filters.specialty_ids:
+        marks = ", ".join(["%s"] * len(filters.specialty_ids))
+        clauses.append(
+            f"{id_column} IN (SELECT a.question_id FROM questions_answer a "
+            "JOIN physicians_physicianprofile_specialties ps "
+            "ON ps.physicianprofile_id = a.physician_id "
+            f"WHERE a.is_removed = %s AND ps.topic_id IN ({marks}))"
+        )
+        params.extend([False, *filters.specialty_ids])
     if filters.answered is True:
         clauses.append("q.answer_count > 0")
     elif filters.answered is False:
@@ -92,7 +103,8 @@ class SqliteLexical:
     def _match(terms: list[str]) -> str:
         return " OR ".join('"{}"'.format(t.replace('"', "")) for t in terms)
 
-    def search(self, terms, filters: Filters, limit: int, offset: int):
+    def search(self, terms, filters: Filters, limit: int, offset: int, *,
+               snippets: bool = True):  # fmt: skip
         where, params = _filter_sql(filters, "search_lexical.rowid")
         match = self._match(terms)
         # Rank first, then cut snippets for the page's rows only: SQLite would
@@ -110,20 +122,24 @@ class SqliteLexical:
         with connection.cursor() as cursor:
             cursor.execute(ranked_sql, [match, *params, limit, offset])
             ranked = cursor.fetchall()
-            if not ranked:
-                return []
-            marks = ", ".join(["%s"] * len(ranked))
+        found = self.snippets(terms, [pk for pk, _score in ranked]) if snippets else {}
+        return [
+            LexicalHit(pk, -float(score), found.get(pk, "")) for pk, score in ranked
+        ]
+
+    def snippets(self, terms, question_ids: list[int]) -> dict[int, str]:
+        """Highlighted extracts of these questions where the words match."""
+        if not question_ids or not terms:
+            return {}
+        marks = ", ".join(["%s"] * len(question_ids))
+        with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT rowid, snippet(search_lexical, -1, %s, %s, '…', 24) "
                 "FROM search_lexical "
                 f"WHERE search_lexical MATCH %s AND rowid IN ({marks})",
-                [MARK_OPEN, MARK_CLOSE, match, *(row[0] for row in ranked)],
+                [MARK_OPEN, MARK_CLOSE, self._match(terms), *question_ids],
             )
-            snippets = dict(cursor.fetchall())
-        return [
-            LexicalHit(pk, -float(score), marked_to_html(snippets.get(pk, "")))
-            for pk, score in ranked
-        ]
+            return {pk: marked_to_html(text) for pk, text in cursor.fetchall()}
 
     def count(self, terms, filters: Filters) -> int:
         where, params = _filter_sql(filters, "search_lexical.rowid")
@@ -175,33 +191,47 @@ class PostgresLexical:
     def _tsquery(terms: list[str]) -> str:
         return " | ".join(re.sub(r"[^\w]", "", t) for t in terms if t)
 
-    def search(self, terms, filters: Filters, limit: int, offset: int):
+    HEADLINE_OPTIONS = (
+        f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords=30, MinWords=12, "
+        "MaxFragments=2, FragmentDelimiter=' … '"
+    )
+
+    def search(self, terms, filters: Filters, limit: int, offset: int, *,
+               snippets: bool = True):  # fmt: skip
         where, params = _filter_sql(filters, "s.question_id")
         sql = (
             "WITH query AS (SELECT to_tsquery(%s::regconfig, %s) AS tsq) "
-            "SELECT s.question_id, ts_rank_cd(s.document, query.tsq) AS rank, "
-            "ts_headline(%s::regconfig, s.headline, query.tsq, "
-            "%s) "
+            "SELECT s.question_id, ts_rank_cd(s.document, query.tsq) AS rank "
             "FROM search_lexical s CROSS JOIN query "
             "JOIN questions_question q ON q.id = s.question_id "
             f"WHERE s.document @@ query.tsq AND {where} "
             "ORDER BY rank DESC, s.question_id DESC LIMIT %s OFFSET %s"
         )
-        options = (
-            f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords=30, MinWords=12, "
-            "MaxFragments=2, FragmentDelimiter=' … '"
-        )
         with connection.cursor() as cursor:
             cursor.execute(
-                sql,
-                [self.CONFIG, self._tsquery(terms), self.CONFIG, options, *params,
-                 limit, offset],
-            )  # fmt: skip
-            rows = cursor.fetchall()
-        return [
-            LexicalHit(r[0], float(r[1]), marked_to_html(r[2], escaped=True))
-            for r in rows
-        ]
+                sql, [self.CONFIG, self._tsquery(terms), *params, limit, offset]
+            )
+            ranked = cursor.fetchall()
+        found = self.snippets(terms, [pk for pk, _rank in ranked]) if snippets else {}
+        return [LexicalHit(pk, float(rank), found.get(pk, "")) for pk, rank in ranked]
+
+    def snippets(self, terms, question_ids: list[int]) -> dict[int, str]:
+        """Highlighted extracts of these questions where the words match (the
+        page's rows only: ts_headline is the costly part)."""
+        if not question_ids or not terms:
+            return {}
+        marks = ", ".join(["%s"] * len(question_ids))
+        sql = (
+            "SELECT s.question_id, ts_headline(%s::regconfig, s.headline, "
+            "to_tsquery(%s::regconfig, %s), %s) FROM search_lexical s "
+            f"WHERE s.question_id IN ({marks})"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self.CONFIG, self.CONFIG, self._tsquery(terms),
+                                 self.HEADLINE_OPTIONS, *question_ids])  # fmt: skip
+            return {
+                pk: marked_to_html(text, escaped=True) for pk, text in cursor.fetchall()
+            }
 
     def count(self, terms, filters: Filters) -> int:
         where, params = _filter_sql(filters, "s.question_id")

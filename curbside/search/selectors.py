@@ -1,20 +1,38 @@
 """Search: the one place questions are found by text.
 
-``search_questions`` is what the search page and the API call. Today it ranks with
-the database's full-text index; semantic ranking will be fused in here.
+``search_questions`` (the search page and the API) and ``similar_questions`` (the
+ask page, as the patient types) both take the best candidates of two rankings —
+the database's full-text index (words) and the vector index (meaning) — and let
+``ranking.fuse`` put them in one order. ``related_questions`` (the question page)
+uses the question's own vector.
 """
 
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.utils.html import escape
+from django.utils.text import Truncator
 
-from curbside.questions.models import Question
+from curbside.questions.models import Answer, Question
 from curbside.questions.selectors import question_cards, visible_questions
+from curbside.search import ranking, vectors
 from curbside.search.lexical import Filters, lexical_backend, query_terms
+from curbside.search.models import QuestionVector
 
 MAX_QUERY_LENGTH = 300
 RELATED_SECONDS = 6 * 3600
 RELATED_CANDIDATES = 10  # candidates checked per related question shown
+CANDIDATES = 100  # taken from each ranking before fusing
+# A question found by meaning alone must be at least this close to be listed.
+SEARCH_MIN_COSINE = 0.3
+SNIPPET_WORDS = 30
+
+
+class Sort:
+    RELEVANCE = "relevance"
+    NEWEST = "newest"
+    HELPFUL = "helpful"
+    CHOICES = (RELEVANCE, NEWEST, HELPFUL)
 
 
 @dataclass
@@ -22,6 +40,8 @@ class SearchResult:
     question: Question
     score: float
     snippet_html: str
+    # "words", "meaning" or "both": which ranking found it.
+    matched: str = "words"
 
 
 @dataclass
@@ -31,51 +51,212 @@ class SearchPage:
     total: int = 0
 
 
+def _allowed(ids, filters: Filters) -> set[int]:
+    """Which of these questions are visible and pass the filters."""
+    qs = visible_questions().filter(pk__in=list(ids))
+    if filters.topic_ids:
+        qs = qs.filter(topics__in=filters.topic_ids)
+    if filters.answered is True:
+        qs = qs.filter(answer_count__gt=0)
+    elif filters.answered is False:
+        qs = qs.filter(answer_count=0)
+    if filters.specialty_ids:
+        qs = qs.filter(
+            answers__is_removed=False,
+            answers__physician__specialties__in=filters.specialty_ids,
+        )
+    return set(qs.values_list("pk", flat=True))
+
+
+def _texts(ids) -> dict[int, str]:
+    rows = Question.objects.filter(pk__in=list(ids)).values_list("pk", "title", "body")
+    return {pk: vectors.question_text(title, body) for pk, title, body in rows}
+
+
+def _ranked(query: str, terms: list[str], filters: Filters, *, min_cosine: float):
+    """Both rankings' candidates for ``query``, fused, best first."""
+    lexical = [
+        (hit.question_id, hit.score)
+        for hit in lexical_backend().search(
+            terms, filters, CANDIDATES, 0, snippets=False
+        )
+    ]
+    near = vectors.nearest(vectors.embed_query(query), k=CANDIDATES * 2)
+    near = [(pk, score) for pk, score in near if score >= min_cosine]
+    allowed = _allowed((pk for pk, _score in near), filters)
+    near = [(pk, score) for pk, score in near if pk in allowed][:CANDIDATES]
+    candidates = ranking.merge(lexical, near)
+    texts = _texts(c.question_id for c in candidates)
+    for c in candidates:
+        c.text = texts.get(c.question_id, "")
+    return ranking.fuse(candidates, query=query)
+
+
+def _plain_snippet(question: Question) -> str:
+    text = question.body or question.title
+    return escape(Truncator(text).words(SNIPPET_WORDS, truncate="…"))
+
+
 def search_questions(
     query: str,
     *,
     topic_ids: tuple[int, ...] = (),
     answered: bool | None = None,
+    specialty_ids: tuple[int, ...] = (),
+    sort: str = Sort.RELEVANCE,
     limit: int = 20,
     offset: int = 0,
     with_total: bool = True,
 ) -> SearchPage:
+    """Questions matching ``query`` by words or by meaning, one page of them.
+
+    Relevance is the fused order; "newest" and "helpful" re-sort the same
+    matches. At most ``2 × CANDIDATES`` matches are listed: past those, a reader
+    is better served by more precise words or a filter.
+    """
     query = (query or "").strip()[:MAX_QUERY_LENGTH]
     terms = query_terms(query)
     page = SearchPage(query=query)
     if not terms:
         return page
-    backend = lexical_backend()
-    filters = Filters(topic_ids=tuple(topic_ids), answered=answered)
-    hits = backend.search(terms, filters, limit, offset)
-    if with_total and (hits or offset):
-        page.total = backend.count(terms, filters)
-    questions = question_cards(visible_questions()).in_bulk(
-        [h.question_id for h in hits]
+    filters = Filters(
+        topic_ids=tuple(topic_ids),
+        answered=answered,
+        specialty_ids=tuple(specialty_ids),
     )
-    page.results = [
-        SearchResult(questions[h.question_id], h.score, h.snippet_html)
-        for h in hits
-        if h.question_id in questions
-    ]
+    fused = _ranked(query, terms, filters, min_cosine=SEARCH_MIN_COSINE)
+    if sort in (Sort.NEWEST, Sort.HELPFUL):
+        order = (
+            ("-created_at", "-pk") if sort == Sort.NEWEST else ("-helpful_count", "-pk")
+        )
+        by_id = {c.question_id: c for c in fused}
+        ids = list(
+            Question.objects.filter(pk__in=list(by_id))
+            .order_by(*order)
+            .values_list("pk", flat=True)
+        )
+        fused = [by_id[pk] for pk in ids]
+    page.total = len(fused) if with_total else 0
+    chosen = fused[offset : offset + limit]
+    questions = question_cards(visible_questions()).in_bulk(
+        [c.question_id for c in chosen]
+    )
+    snippets = lexical_backend().snippets(terms, [c.question_id for c in chosen])
+    for c in chosen:
+        question = questions.get(c.question_id)
+        if question is None:
+            continue
+        words = c.lexical_rank is not None
+        meaning = c.vector_rank is not None
+        page.results.append(
+            SearchResult(
+                question,
+                c.score,
+                snippets.get(c.question_id) or _plain_snippet(question),
+                matched="both"
+                if words and meaning
+                else ("words" if words else "meaning"),
+            )
+        )
     return page
+
+
+@dataclass
+class SimilarQuestion:
+    question: Question
+    score: float
+    # The specialty of the physician whose answer readers found most helpful.
+    top_specialty: str = ""
+
+
+def similar_questions(
+    title: str, details: str = "", *, limit: int = 5
+) -> list[SimilarQuestion]:
+    """Answered questions that ask the same thing as the one being typed."""
+    text = vectors.question_text(title or "", details or "")
+    query = text.strip()[: MAX_QUERY_LENGTH * 4]
+    terms = query_terms(title or details or "")
+    if not terms:
+        return []
+    fused = _ranked(
+        query, terms, Filters(answered=True), min_cosine=ranking.SIMILAR_MIN_COSINE
+    )
+    chosen = [c for c in fused if (c.vector_score or 0.0) >= ranking.SIMILAR_MIN_COSINE]
+    chosen = chosen[:limit]
+    questions = (
+        visible_questions()
+        .filter(answer_count__gt=0)
+        .only("title", "slug", "answer_count", "created_at")
+        .in_bulk([c.question_id for c in chosen])
+    )
+    specialties = _top_specialties(list(questions))
+    return [
+        SimilarQuestion(
+            questions[c.question_id], c.score, specialties.get(c.question_id, "")
+        )  # fmt: skip
+        for c in chosen
+        if c.question_id in questions
+    ]
+
+
+def _top_specialties(question_ids: list[int]) -> dict[int, str]:
+    """For each question, the first specialty of its most helpful answer's author."""
+    if not question_ids:
+        return {}
+    answers = (
+        Answer.objects.filter(question_id__in=question_ids, is_removed=False)
+        .select_related("physician")
+        .prefetch_related("physician__specialties")
+        .order_by("question_id", "-helpful_count", "created_at")
+    )
+    found: dict[int, str] = {}
+    for answer in answers:
+        if answer.question_id in found:
+            continue
+        names = sorted(t.name for t in answer.physician.specialties.all())
+        found[answer.question_id] = names[0] if names else ""
+    return found
 
 
 def related_questions(question: Question, *, limit: int = 5) -> list[Question]:
     """Other answered questions on the same subject.
 
-    Questions that share the most topics with this one come first, the newest of
-    them first; a question without topics gets the lexical neighbours of its
-    title instead. The ids are cached for a few hours (ranking costs more than a
-    page view should); the questions themselves are read fresh.
+    The nearest answered questions by meaning (the question's stored vector);
+    until it has one, those sharing the most topics with it, newest first, or
+    else the lexical neighbours of its title. The ids are cached for a few hours
+    (ranking costs more than a page view should); the questions themselves are
+    read fresh.
     """
     key = f"related:{question.pk}"
     ids = cache.get(key)
     if ids is None:
-        ids = _related_by_topics(question, limit) or _related_by_title(question, limit)
+        ids = (
+            _related_by_meaning(question, limit)
+            or _related_by_topics(question, limit)
+            or _related_by_title(question, limit)
+        )
         cache.set(key, ids, RELATED_SECONDS)
     by_id = visible_questions().only("title", "slug", "answer_count").in_bulk(ids)
     return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def _related_by_meaning(question: Question, limit: int) -> list[int]:
+    stored = (
+        QuestionVector.objects.filter(question=question).values_list(
+            "vector", flat=True
+        )
+    ).first()
+    if stored is None:
+        return []
+    near = vectors.nearest(vectors.decode(stored), k=limit * RELATED_CANDIDATES)
+    near = [(pk, score) for pk, score in near
+            if pk != question.pk and score >= SEARCH_MIN_COSINE]  # fmt: skip
+    keep = set(
+        visible_questions()
+        .filter(pk__in=[pk for pk, _score in near], answer_count__gt=0)
+        .values_list("pk", flat=True)
+    )
+    return [pk for pk, _score in near if pk in keep][:limit]
 
 
 def _related_by_topics(question: Question, limit: int) -> list[int]:

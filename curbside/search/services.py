@@ -6,6 +6,7 @@ from django.db import transaction
 
 from curbside.core.markdown import plain_text
 from curbside.questions.models import Question
+from curbside.search import vectors
 from curbside.search.lexical import lexical_backend
 
 REINDEX_BATCH = 500
@@ -32,10 +33,22 @@ def search_index_question(*, question_id: int) -> None:
             backend.remove(question_id)
         else:
             backend.index(question_id, *_document(question))
+    if question is None or question.is_removed:
+        vectors.drop_vector(question_id)
+    elif (
+        vectors.store_vectors(
+            [(question.pk, vectors.question_text(question.title, question.body))]
+        )
+        and vectors.tail_size() > vectors.COMPACT_TAIL
+    ):
+        from curbside.search.tasks import build_vector_index
+
+        build_vector_index.enqueue()
 
 
 def search_rebuild(*, progress: Callable[[int], None] | None = None) -> int:
-    """Rebuild the whole index from the questions; returns how many were indexed.
+    """Rebuild the whole words index from the questions; returns how many were
+    indexed.
 
     Works in batches, each in its own transaction, so the site keeps serving.
     """
@@ -59,3 +72,52 @@ def search_rebuild(*, progress: Callable[[int], None] | None = None) -> int:
         last_pk = batch[-1].pk
         if progress:
             progress(len(batch))
+
+
+def vectors_pending() -> int:
+    """How many questions have no vector from the current model (those whose
+    text changed since are found, and counted, as the rebuild reaches them)."""
+    embedder = vectors.get_embedder()
+    return (
+        Question.objects.filter(is_removed=False)
+        .exclude(search_vector__model_id=embedder.model_id)
+        .count()
+    )
+
+
+def vectors_rebuild(
+    *, progress: Callable[[int], None] | None = None, force: bool = False
+) -> int:
+    """Embed every question whose stored vector is missing or stale; returns how
+    many were embedded.
+
+    Resumable: vectors already stored for the same text and model are kept, so a
+    run that was stopped picks up where it left off. ``force`` embeds all again.
+    """
+    embedder = vectors.get_embedder()
+    if force:
+        vectors.QuestionVector.objects.all().delete()
+    queryset = (
+        Question.objects.filter(is_removed=False)
+        .order_by("pk")
+        .values_list("pk", "title", "body")
+    )
+    done, last_pk = 0, 0
+    while True:
+        batch = list(queryset.filter(pk__gt=last_pk)[: vectors.EMBED_BATCH * 8])
+        if not batch:
+            return done
+        embedded = vectors.store_vectors(
+            [(pk, vectors.question_text(title, body)) for pk, title, body in batch],
+            embedder=embedder,
+        )
+        done += embedded
+        last_pk = batch[-1][0]
+        if progress and embedded:
+            progress(embedded)
+
+
+def vectors_compact() -> None:
+    """Build a new index file when enough vectors were written since the last."""
+    if vectors.tail_size() > vectors.COMPACT_TAIL:
+        vectors.build_index_file()

@@ -1,7 +1,10 @@
-"""`curbside reindex`: rebuild the lexical search index from the questions.
+"""`curbside reindex`: rebuild the search indexes from the questions.
 
-The index is derived data; this is the one command that brings it back in step
-after a restore, a bulk import with the workers stopped, or any doubt.
+Both indexes are derived data; this is the one command that brings them back in
+step after a restore, a bulk import with the workers stopped, a new model, or any
+doubt. Three steps, each with a progress bar: the words index, the question
+vectors (only those missing or stale, so a stopped run resumes where it left
+off), and the vector index file (swapped in atomically at the end).
 """
 
 import sys
@@ -13,33 +16,108 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from tqdm import tqdm
 
+from curbside.core.embedding import EmbeddingUnavailable
 from curbside.questions.models import Question
-from curbside.search.services import search_rebuild
+from curbside.search import vectors
+from curbside.search.services import search_rebuild, vectors_pending, vectors_rebuild
+
+
+def _bar(total: int, desc: str, unit: str) -> tqdm:
+    return tqdm(total=total, unit=unit, file=sys.stderr, dynamic_ncols=True,
+                desc=desc)  # fmt: skip
 
 
 class Command(BaseCommand):
     help = _(
-        "Rebuild the search index from every question that is not removed. The site "
-        "keeps serving while it runs."
+        "Rebuild the search indexes (words and meaning) from every question that is "
+        "not removed. The site keeps serving while it runs; an interrupted run "
+        "resumes where it stopped."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--skip-words", action="store_true",
+            help=_("Leave the words index as it is."),
+        )  # fmt: skip
+        parser.add_argument(
+            "--skip-vectors", action="store_true",
+            help=_("Leave the question vectors and their index file as they are."),
+        )  # fmt: skip
+        parser.add_argument(
+            "--force", action="store_true",
+            help=_("Embed every question again, even those whose vector is current."),
+        )  # fmt: skip
+
     def handle(self, *args, **options):
-        started = time.monotonic()
         try:
             total = Question.objects.filter(is_removed=False).count()
-            with tqdm(total=total, unit=_(" questions"), file=sys.stderr,
-                      dynamic_ncols=True, desc=_("Indexing")) as bar:  # fmt: skip
-                indexed = search_rebuild(progress=bar.update)
+            if not options["skip_words"]:
+                self._words(total)
+            if not options["skip_vectors"]:
+                self._vectors(force=options["force"])
         except DatabaseError as exc:
             raise CommandError(
                 _("The database is not ready (%(error)s). Run `curbside migrate` "
                   "first.") % {"error": exc}
             ) from None  # fmt: skip
+        except EmbeddingUnavailable as exc:
+            raise CommandError(
+                _("The sentence model cannot be loaded (%(error)s). Reinstall the "
+                  "project's packages, or run with --skip-vectors.") % {"error": exc}
+            ) from None  # fmt: skip
+
+    def _words(self, total: int) -> None:
+        started = time.monotonic()
+        with _bar(total, _("Words index"), _(" questions")) as bar:
+            indexed = search_rebuild(progress=bar.update)
         self.stdout.write(
             ngettext(
-                "Indexed %(n)d question in %(seconds).1f s.",
-                "Indexed %(n)d questions in %(seconds).1f s.",
+                "Indexed the words of %(n)d question in %(seconds).1f s.",
+                "Indexed the words of %(n)d questions in %(seconds).1f s.",
                 indexed,
             )
             % {"n": indexed, "seconds": time.monotonic() - started}
+        )
+
+    def _vectors(self, *, force: bool) -> None:
+        started = time.monotonic()
+        embedder = vectors.get_embedder()
+        pending = (
+            Question.objects.filter(is_removed=False).count()
+            if force
+            else vectors_pending()
+        )
+        with _bar(pending, _("Question vectors"), _(" questions")) as bar:
+            embedded = vectors_rebuild(progress=bar.update, force=force)
+        seconds = time.monotonic() - started
+        self.stdout.write(
+            ngettext(
+                "Embedded %(n)d question in %(seconds).1f s (%(rate).0f a second, "
+                "model %(model)s).",
+                "Embedded %(n)d questions in %(seconds).1f s (%(rate).0f a second, "
+                "model %(model)s).",
+                embedded,
+            )
+            % {
+                "n": embedded,
+                "seconds": seconds,
+                "model": embedder.model_id,
+                "rate": embedded / seconds if seconds else 0,
+            }  # fmt: skip
+        )
+        stored = vectors.QuestionVector.objects.filter(
+            model_id=embedder.model_id
+        ).count()
+        with _bar(stored, _("Vector index"), _(" vectors")) as bar:
+            info = vectors.build_index_file(embedder=embedder, progress=bar.update)
+        self.stdout.write(
+            _(
+                "Built the vector index of %(n)d questions in %(seconds).1f s "
+                "(%(size).1f MB)."
+            )
+            % {
+                "n": info.count,
+                "seconds": info.seconds,
+                "size": info.size_bytes / 1e6,
+            }  # fmt: skip
         )

@@ -1,0 +1,146 @@
+"""Search by meaning: questions found although they share no word with the query.
+
+A small concept embedder stands in for the sentence model: words of one concept
+("beer", "alcohol", "drink") land on the same axis, so the tests can say exactly
+which texts mean the same thing.
+"""
+
+import numpy as np
+import pytest
+
+from curbside.questions.services import question_create
+from curbside.search import vectors
+from curbside.search.selectors import Sort, search_questions, similar_questions
+from tests import factories
+
+CONCEPTS = [
+    {"alcohol", "beer", "drink", "drinking", "wine"},
+    {"antibiotics", "antibiotic", "amoxicillin", "penicillin"},
+    {"knee", "kneecap", "stairs"},
+    {"rash", "eczema", "itchy", "itches"},
+]
+
+
+class ConceptEmbedder:
+    model_id = "concepts-test"
+    dim = len(CONCEPTS) + 1
+
+    def embed(self, texts):
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            words = {w.strip("?.,!").lower() for w in text.split()}
+            for axis, concept in enumerate(CONCEPTS):
+                out[row, axis] = len(words & concept)
+            out[row, -1] = 0.2  # every text is a little alike
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+@pytest.fixture(autouse=True)
+def concepts(monkeypatch):
+    embedder = ConceptEmbedder()
+    monkeypatch.setattr(vectors, "get_embedder", lambda: embedder)
+    return embedder
+
+
+@pytest.fixture
+def ask(patient, django_capture_on_commit_callbacks):
+    def ask(title, body="Asking for myself, thank you for any advice.", **extra):
+        with django_capture_on_commit_callbacks(execute=True):
+            question = question_create(asker=patient, title=title, body=body)
+        if extra:
+            type(question).objects.filter(pk=question.pk).update(**extra)
+            question.refresh_from_db()
+        return question
+
+    return ask
+
+
+def test_a_question_is_found_by_meaning_without_a_shared_word(ask):
+    beer = ask("Is a beer fine while on amoxicillin?", answer_count=2)
+    ask("My knee hurts on the stairs", answer_count=1)
+
+    page = search_questions("alcohol with antibiotics")
+
+    assert [r.question for r in page.results] == [beer]
+    assert page.results[0].matched == "meaning"
+    # No word matched, so the extract is the start of the details, escaped.
+    assert "<mark>" not in page.results[0].snippet_html
+
+
+def test_words_and_meaning_together_rank_first(ask):
+    by_meaning = ask("Wine and penicillin", answer_count=1)
+    both = ask("Alcohol while taking antibiotics", answer_count=1)
+
+    page = search_questions("alcohol antibiotics")
+
+    assert [r.question for r in page.results] == [both, by_meaning]
+    assert [r.matched for r in page.results] == ["both", "meaning"]
+    assert "<mark>" in page.results[0].snippet_html
+
+
+def test_unrelated_questions_are_not_listed_by_meaning(ask):
+    ask("My knee hurts on the stairs", answer_count=1)
+
+    assert search_questions("itchy rash on the arm").results == []
+
+
+def test_sorting_keeps_the_matches_and_changes_their_order(ask):
+    old = ask("Beer with amoxicillin", helpful_count=9)
+    new = ask("Wine with penicillin", helpful_count=1)
+
+    newest = search_questions("alcohol antibiotics", sort=Sort.NEWEST)
+    helpful = search_questions("alcohol antibiotics", sort=Sort.HELPFUL)
+
+    assert [r.question for r in newest.results] == [new, old]
+    assert [r.question for r in helpful.results] == [old, new]
+    assert newest.total == helpful.total == 2
+
+
+def test_the_specialty_filter_keeps_questions_answered_in_that_specialty(ask):
+    dermatology = factories.SpecialtyFactory(name="Dermatology", slug="dermatology")
+    cardiology = factories.SpecialtyFactory(name="Cardiology", slug="cardiology")
+    skin_doctor = factories.PhysicianFactory(specialties=[dermatology])
+    heart_doctor = factories.PhysicianFactory(specialties=[cardiology])
+    answered_by_skin = ask("An itchy rash after a beer")
+    answered_by_heart = ask("A rash after wine")
+    factories.AnswerFactory(question=answered_by_skin, physician=skin_doctor)
+    factories.AnswerFactory(question=answered_by_heart, physician=heart_doctor)
+
+    page = search_questions("rash", specialty_ids=(dermatology.pk,))
+
+    assert [r.question for r in page.results] == [answered_by_skin]
+
+
+def test_similar_questions_offer_answered_questions_only(ask):
+    answered = ask("Can I have a beer on amoxicillin?", answer_count=3)
+    ask("Is wine safe with penicillin?", answer_count=0)
+    ask("Knee pain on stairs", answer_count=2)
+
+    found = similar_questions("Drinking alcohol while on antibiotics", "")
+
+    assert [s.question for s in found] == [answered]
+
+
+def test_similar_questions_name_the_most_helpful_answers_specialty(ask):
+    dermatology = factories.SpecialtyFactory(name="Dermatology", slug="dermatology")
+    family = factories.SpecialtyFactory(name="Family medicine", slug="family")
+    question = ask("An itchy rash that will not go away", answer_count=2)
+    factories.AnswerFactory(
+        question=question,
+        helpful_count=1,
+        physician=factories.PhysicianFactory(specialties=[family]),
+    )
+    factories.AnswerFactory(question=question, helpful_count=7,
+                            physician=factories.PhysicianFactory(specialties=[dermatology]))  # fmt: skip
+
+    (found,) = similar_questions("eczema", "it itches")
+
+    assert found.question == question
+    assert found.top_specialty == "Dermatology"
+
+
+def test_similar_questions_need_words_to_work_with(ask):
+    ask("Can I have a beer on amoxicillin?", answer_count=3)
+
+    assert similar_questions("", "") == []
+    assert similar_questions("is it", "") == []

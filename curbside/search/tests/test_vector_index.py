@@ -1,0 +1,145 @@
+"""The vector store, its derived index file and the tail of newer vectors."""
+
+import io
+
+import numpy as np
+import pytest
+from django.core.management import call_command
+
+from curbside.search import services, vectors
+from curbside.search.models import QuestionVector
+from tests import factories
+
+
+def _embed(text):
+    return vectors.embed_query(text)
+
+
+def _question(title, **kwargs):
+    question = factories.QuestionFactory(title=title, **kwargs)
+    services.search_index_question(question_id=question.pk)
+    return question
+
+
+def test_a_vector_is_embedded_again_only_when_the_text_changes(db):
+    question = factories.QuestionFactory(title="Hives after a bee sting")
+    text = vectors.question_text(question.title, question.body)
+
+    assert vectors.store_vectors([(question.pk, text)]) == 1
+    assert vectors.store_vectors([(question.pk, text)]) == 0
+    assert vectors.store_vectors([(question.pk, text + " Now on my face.")]) == 1
+    assert QuestionVector.objects.count() == 1
+
+
+def test_a_new_question_is_found_before_any_index_file_exists(db):
+    question = _question("Hives after a bee sting")
+
+    assert not vectors.index_paths(vectors.get_embedder().model_id)[0].exists()
+    (best, _score), *_ = vectors.nearest(
+        _embed(question.title + "\n" + question.body), k=3
+    )
+    assert best == question.pk
+
+
+def test_the_file_and_the_tail_are_searched_together(db):
+    first = _question("Hives after a bee sting")
+    info = vectors.build_index_file()
+    assert info.count == 1 and info.size_bytes > 0
+    # Written after the build (plus the safety margin): found through the tail.
+    QuestionVector.objects.update(updated_at=info.built_at - vectors.TAIL_MARGIN * 2)
+    second = _question("Swollen ankle after a long flight")
+
+    found = dict(vectors.nearest(_embed(second.title), k=5))
+
+    assert {first.pk, second.pk} <= set(found)
+    assert max(found, key=found.get) == second.pk
+    assert vectors.tail_size() == 1
+
+
+def test_a_new_file_is_picked_up_by_a_running_process(db, monkeypatch):
+    monkeypatch.setattr(vectors, "RELOAD_SECONDS", 0.0)
+    first = _question("Hives after a bee sting")
+    vectors.build_index_file()
+    assert [pk for pk, _s in vectors.nearest(_embed(first.title), k=5)] == [first.pk]
+
+    second = _question("Swollen ankle after a long flight")
+    vectors.build_index_file()
+
+    assert set(dict(vectors.nearest(_embed(second.title), k=5))) == {
+        first.pk,
+        second.pk,
+    }
+
+
+def test_a_damaged_file_falls_back_to_the_stored_vectors(db, caplog):
+    question = _question("Hives after a bee sting")
+    info = vectors.build_index_file()
+    data_path, _meta = vectors.index_paths(info.model_id)
+    data_path.write_bytes(b"not an index")
+    vectors._loaded.clear()
+    # The tail is everything once the file cannot be read.
+    QuestionVector.objects.update(updated_at=info.built_at)
+
+    found = vectors.nearest(_embed(question.title), k=5)
+
+    assert [pk for pk, _s in found] == [question.pk]
+
+
+def test_a_removed_question_loses_its_vector(db):
+    question = _question("Hives after a bee sting")
+    question.is_removed = True
+    question.save(update_fields=["is_removed"])
+
+    services.search_index_question(question_id=question.pk)
+
+    assert not QuestionVector.objects.exists()
+
+
+def test_a_long_tail_is_folded_into_a_new_file(db, monkeypatch):
+    monkeypatch.setattr(vectors, "COMPACT_TAIL", 1)
+    _question("Hives after a bee sting")
+    assert not vectors.index_paths(vectors.get_embedder().model_id)[0].exists()
+
+    _question("Swollen ankle after a long flight")
+
+    info = vectors.read_info(vectors.get_embedder().model_id)
+    assert info is not None and info.count == 2
+
+
+def test_reindex_embeds_builds_the_file_and_resumes(db, capsys):
+    for title in ("Hives after a bee sting", "Swollen ankle after a flight"):
+        factories.QuestionFactory(title=title)
+    out, err = io.StringIO(), io.StringIO()
+
+    call_command("reindex", stdout=out, stderr=err)
+
+    assert "Embedded 2 questions" in out.getvalue()
+    assert "Built the vector index of 2 questions" in out.getvalue()
+    assert "Question vectors" in capsys.readouterr().err  # the progress bar
+    assert vectors.read_info(vectors.get_embedder().model_id).count == 2
+
+    out = io.StringIO()
+    call_command("reindex", "--skip-words", stdout=out, stderr=io.StringIO())
+    assert "Embedded 0 questions" in out.getvalue()
+
+    out = io.StringIO()
+    call_command("reindex", "--skip-words", "--force", stdout=out, stderr=io.StringIO())
+    assert "Embedded 2 questions" in out.getvalue()
+
+
+def test_vectors_are_stored_small_and_read_back_faithfully():
+    vector = np.linspace(-1, 1, 384).astype(np.float32)
+    vector /= np.linalg.norm(vector)
+
+    blob = vectors.encode(vector)
+
+    assert len(blob) == 384 * 2
+    assert np.allclose(vectors.decode(blob), vector, atol=1e-3)
+
+
+@pytest.mark.parametrize("model_id", ["hashing-v1"])
+def test_the_index_file_lives_in_the_configured_folder(settings, model_id):
+    data_path, meta_path = vectors.index_paths(model_id)
+    assert data_path.parent == settings.SEARCH_INDEX_DIR
+    assert data_path.name == f"vectors-{model_id}.usearch"
+    assert meta_path.suffix == ".json"

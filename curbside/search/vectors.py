@@ -1,0 +1,285 @@
+"""Nearest neighbours by meaning: stored vectors, a derived index file, a tail.
+
+* The database holds one vector per question (``QuestionVector``), written by the
+  indexing task and by ``curbside reindex``. It is the source of truth.
+* An HNSW graph (usearch, int8, cosine) built from those rows is saved under
+  ``SEARCH_INDEX_DIR`` with a small JSON file saying when the build started.
+  Every process memory-maps it and notices a new file within seconds.
+* Vectors written since the file was built (the *tail*) are read from the
+  database and scored exactly, so a new question is found at once, by every
+  process, without rewriting the file. When the tail grows past
+  ``COMPACT_TAIL`` rows, a task builds a new file.
+
+Removed questions may linger in the file until the next build; callers read the
+questions through ``visible_questions()``, which drops them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import transaction
+
+from curbside.core.clock import now
+from curbside.core.embedding import Embedder, get_embedder
+from curbside.search.models import QuestionVector
+
+if TYPE_CHECKING:
+    import numpy as np
+
+log = logging.getLogger(__name__)
+
+# Vectors written up to this long before a build started are read again as tail:
+# a transaction that committed late must not fall between file and tail.
+TAIL_MARGIN = timedelta(minutes=2)
+RELOAD_SECONDS = 5.0
+COMPACT_TAIL = 5000
+READ_BATCH = 5000
+EMBED_BATCH = 64
+MAX_TEXT_CHARS = 2000  # the model reads 128 word pieces; no need to send more
+
+
+def question_text(title: str, body: str) -> str:
+    """What a question's vector is made from: its title, then its details."""
+    return f"{title.strip()}\n{(body or '').strip()}"[:MAX_TEXT_CHARS]
+
+
+def text_hash(model_id: str, text: str) -> str:
+    return hashlib.sha256(f"{model_id}\n{text}".encode()).hexdigest()[:32]
+
+
+def encode(vector: np.ndarray) -> bytes:
+    import numpy as np
+
+    return np.asarray(vector, dtype="<f2").tobytes()
+
+
+def decode(blob: bytes | memoryview) -> np.ndarray:
+    import numpy as np
+
+    return np.frombuffer(bytes(blob), dtype="<f2").astype(np.float32)
+
+
+# -- writing vectors -------------------------------------------------------------
+
+
+def store_vectors(
+    items: Iterable[tuple[int, str]], *, embedder: Embedder | None = None
+) -> int:
+    """Embed and store the given ``(question_id, text)`` pairs whose stored vector
+    is missing or stale; returns how many were embedded."""
+    embedder = embedder or get_embedder()
+    items = list(items)
+    hashes = {pk: text_hash(embedder.model_id, text) for pk, text in items}
+    current = dict(
+        QuestionVector.objects.filter(pk__in=hashes).values_list("pk", "text_hash")
+    )
+    stale = [(pk, text) for pk, text in items if current.get(pk) != hashes[pk]]
+    if not stale:
+        return 0
+    vectors = embedder.embed([text for _pk, text in stale])
+    stamp = now()
+    rows = [
+        QuestionVector(
+            question_id=pk, model_id=embedder.model_id, text_hash=hashes[pk],
+            vector=encode(vector), updated_at=stamp,
+        )
+        for (pk, _text), vector in zip(stale, vectors, strict=True)
+    ]  # fmt: skip
+    with transaction.atomic():
+        QuestionVector.objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["question"],
+            update_fields=["model_id", "text_hash", "vector", "updated_at"],
+        )
+    return len(rows)
+
+
+def drop_vector(question_id: int) -> None:
+    QuestionVector.objects.filter(pk=question_id).delete()
+
+
+# -- the index file --------------------------------------------------------------
+
+
+def index_paths(model_id: str) -> tuple[Path, Path]:
+    directory = Path(settings.SEARCH_INDEX_DIR)
+    return (
+        directory / f"vectors-{model_id}.usearch",
+        directory / f"vectors-{model_id}.json",
+    )
+
+
+@dataclass
+class IndexInfo:
+    model_id: str
+    built_at: datetime
+    count: int
+    seconds: float
+    size_bytes: int
+
+
+def read_info(model_id: str) -> IndexInfo | None:
+    data_path, meta_path = index_paths(model_id)
+    try:
+        meta = json.loads(meta_path.read_text())
+        return IndexInfo(
+            model_id=meta["model_id"],
+            built_at=datetime.fromisoformat(meta["built_at"]),
+            count=int(meta["count"]),
+            seconds=float(meta["seconds"]),
+            size_bytes=data_path.stat().st_size,
+        )
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def build_index_file(
+    *, embedder: Embedder | None = None, progress: Callable[[int], None] | None = None
+) -> IndexInfo:
+    """Build a new index file from the stored vectors and swap it in atomically.
+
+    Searches go on against the old file (and the tail) while it runs.
+    """
+    import numpy as np
+    from usearch.index import Index
+
+    embedder = embedder or get_embedder()
+    started, clock = now(), time.monotonic()
+    index = Index(ndim=embedder.dim, metric="cos", dtype="i8", connectivity=16,
+                  expansion_add=128, expansion_search=96)  # fmt: skip
+    rows = QuestionVector.objects.filter(model_id=embedder.model_id).order_by("pk")
+    last_pk, count = 0, 0
+    while True:
+        batch = list(
+            rows.filter(pk__gt=last_pk).values_list("pk", "vector")[:READ_BATCH]
+        )
+        if not batch:
+            break
+        keys = np.fromiter((pk for pk, _v in batch), dtype=np.uint64, count=len(batch))
+        vectors = np.vstack([decode(blob) for _pk, blob in batch])
+        index.add(keys, vectors)
+        count += len(batch)
+        last_pk = batch[-1][0]
+        if progress:
+            progress(len(batch))
+    data_path, meta_path = index_paths(embedder.model_id)
+    data_path.parent.mkdir(parents=True, exist_ok=True)
+    suffix = f".{os.getpid()}.{threading.get_ident()}.tmp"
+    tmp_data, tmp_meta = Path(f"{data_path}{suffix}"), Path(f"{meta_path}{suffix}")
+    index.save(str(tmp_data))
+    seconds = time.monotonic() - clock
+    tmp_meta.write_text(json.dumps({
+        "model_id": embedder.model_id, "built_at": started.isoformat(),
+        "count": count, "seconds": round(seconds, 3),
+    }))  # fmt: skip
+    # The data first: a reader that sees the new meta must find the new graph.
+    os.replace(tmp_data, data_path)
+    os.replace(tmp_meta, meta_path)
+    _loaded.clear()
+    return read_info(embedder.model_id)
+
+
+class _LoadedIndex:
+    """The memory-mapped file of this process, reloaded when a new one appears."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.clear()
+
+    def clear(self) -> None:
+        self.model_id = None
+        self.index = None
+        self.info = None
+        self.mtime = None
+        self.checked = 0.0
+
+    def get(self, model_id: str):
+        if (
+            self.model_id == model_id
+            and time.monotonic() - self.checked < RELOAD_SECONDS
+        ):
+            return self.index, self.info
+        with self._lock:
+            data_path, meta_path = index_paths(model_id)
+            try:
+                mtime = meta_path.stat().st_mtime_ns
+            except OSError:
+                mtime = None
+            if mtime != self.mtime or self.model_id != model_id:
+                self._load(model_id, data_path, mtime)
+            self.checked = time.monotonic()
+            return self.index, self.info
+
+    def _load(self, model_id: str, data_path: Path, mtime) -> None:
+        from usearch.index import Index
+
+        self.model_id, self.mtime, self.index, self.info = model_id, mtime, None, None
+        if mtime is None:
+            return
+        info = read_info(model_id)
+        try:
+            index = Index.restore(str(data_path), view=True)
+        except Exception:  # a torn or foreign file: fall back to the tail
+            log.exception("Could not open the vector index %s", data_path)
+            return
+        if index is not None and info is not None:
+            self.index, self.info = index, info
+
+
+_loaded = _LoadedIndex()
+
+
+# -- searching -------------------------------------------------------------------
+
+
+def _tail_since(model_id: str, info: IndexInfo | None):
+    rows = QuestionVector.objects.filter(model_id=model_id)
+    if info is not None:
+        rows = rows.filter(updated_at__gt=info.built_at - TAIL_MARGIN)
+    return rows
+
+
+def tail_size(embedder: Embedder | None = None) -> int:
+    embedder = embedder or get_embedder()
+    _index, info = _loaded.get(embedder.model_id)
+    return _tail_since(embedder.model_id, info).count()
+
+
+def nearest(
+    vector: np.ndarray, *, k: int, embedder: Embedder | None = None
+) -> list[tuple[int, float]]:
+    """The ``k`` questions whose vectors are closest to ``vector``, as
+    ``(question_id, cosine)`` pairs, best first."""
+    import numpy as np
+
+    embedder = embedder or get_embedder()
+    index, info = _loaded.get(embedder.model_id)
+    scores: dict[int, float] = {}
+    if index is not None and len(index):
+        matches = index.search(np.asarray(vector, dtype=np.float32), min(k, len(index)))
+        for key, distance in zip(matches.keys, matches.distances, strict=True):
+            scores[int(key)] = 1.0 - float(distance)
+    tail = list(_tail_since(embedder.model_id, info).values_list("pk", "vector"))
+    if tail:
+        matrix = np.vstack([decode(blob) for _pk, blob in tail])
+        for (pk, _blob), score in zip(tail, matrix @ vector, strict=True):
+            scores[pk] = float(score)
+    return sorted(scores.items(), key=lambda item: (-item[1], -item[0]))[:k]
+
+
+def embed_query(text: str, *, embedder: Embedder | None = None) -> np.ndarray:
+    embedder = embedder or get_embedder()
+    return embedder.embed([text])[0]
