@@ -7,17 +7,21 @@ the database's full-text index (words) and the vector index (meaning) — and le
 uses the question's own vector.
 """
 
+import logging
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.text import Truncator
 
+from curbside.core.embedding import EmbeddingUnavailable
 from curbside.questions.models import Answer, Question
 from curbside.questions.selectors import question_cards, visible_questions
 from curbside.search import ranking, vectors
 from curbside.search.lexical import Filters, lexical_backend, query_terms
 from curbside.search.models import QuestionVector
+
+log = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 300
 RELATED_SECONDS = 6 * 3600
@@ -81,7 +85,12 @@ def _ranked(query: str, terms: list[str], filters: Filters, *, min_cosine: float
             terms, filters, CANDIDATES, 0, snippets=False
         )
     ]
-    near = vectors.nearest(vectors.embed_query(query), k=CANDIDATES * 2)
+    try:
+        near = vectors.nearest(vectors.embed_query(query), k=CANDIDATES * 2)
+    except EmbeddingUnavailable:
+        # A broken install: search by words alone rather than fail the page.
+        log.exception("Searching by words only: the sentence model is unavailable")
+        near = []
     near = [(pk, score) for pk, score in near if score >= min_cosine]
     allowed = _allowed((pk for pk, _score in near), filters)
     near = [(pk, score) for pk, score in near if pk in allowed][:CANDIDATES]

@@ -92,3 +92,45 @@ def test_it_helps_when_nothing_matches(client, winter_question):
     html = _search(client, q="zebra")
     assert "No question matches “zebra”." in html
     assert "Try fewer or more general words" in html
+
+
+def test_it_narrows_by_the_answering_physicians_specialty(
+    client, winter_question, verified_physician, dermatology, eczema
+):
+    factories.AnswerFactory(question=winter_question, physician=verified_physician)
+    cardiology = factories.SpecialtyFactory(name="Cardiology", slug="cardiology")
+
+    html = _search(client, q="winter eczema", specialty=dermatology.slug)
+    assert winter_question.get_absolute_url() in html
+    assert f'<option value="{dermatology.slug}" selected>' in html
+
+    html = _search(client, q="winter eczema", specialty=cardiology.slug)
+    assert winter_question.get_absolute_url() not in html
+    assert "Search all topics and all questions" in html
+
+
+def test_an_unknown_specialty_or_sort_is_ignored_with_a_notice(client, winter_question):
+    html = _search(client, q="winter eczema", specialty="astrology", sort="loudest")
+    assert winter_question.get_absolute_url() in html
+    assert "There is no specialty called “astrology”" in html
+    assert '<option value="relevance" selected>' in html
+
+
+def test_it_sorts_by_newest_and_most_helpful(
+    client, winter_question, patient, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        newer = services.question_create(
+            asker=patient,
+            title="Eczema on the hands every winter",
+            body="Winter makes my eczema worse, the knuckles crack.",
+        )
+    type(winter_question).objects.filter(pk=winter_question.pk).update(helpful_count=5)
+
+    newest = _search(client, q="winter eczema", sort="newest")
+    helpful = _search(client, q="winter eczema", sort="helpful")
+
+    first, second = newer.get_absolute_url(), winter_question.get_absolute_url()
+    assert newest.index(first) < newest.index(second)
+    assert helpful.index(second) < helpful.index(first)
+    assert '<option value="newest" selected>' in newest

@@ -24,6 +24,7 @@ from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -46,7 +47,7 @@ from curbside.questions.selectors import (
     unanswered_count,
     visible_questions,
 )
-from curbside.search.selectors import related_questions, search_questions
+from curbside.search.selectors import Sort, related_questions, search_questions
 from curbside.topics.models import Topic
 from curbside.topics.selectors import access_topic, topics_under
 from curbside.web.cache import CACHE_HEADER, get_page, reader_page_key, set_page
@@ -305,36 +306,64 @@ def physician(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+SORT_LABELS = {
+    Sort.RELEVANCE: _lazy("Best match"),
+    Sort.NEWEST: _lazy("Newest"),
+    Sort.HELPFUL: _lazy("Most helpful"),
+}
+
+
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     answered_value, answered = _answered_filter(request)
+    notices = []
+    chosen_topic, topic_ids = None, ()
     topic_slug = request.GET.get("topic", "").strip()
-    chosen_topic, topic_ids, notice = None, (), ""
     if topic_slug:
         try:
             chosen_topic = access_topic(topic_slug)
         except NotFound:
-            notice = _(
+            notices.append(_(
                 "There is no topic called “%(slug)s”, so all topics were searched. "
                 "Pick a topic from the list to narrow the search."
-            ) % {"slug": topic_slug[:80]}
+            ) % {"slug": topic_slug[:80]})  # fmt: skip
         else:
             topic_ids = tuple(topics_under([chosen_topic]).values_list("pk", flat=True))
+    specialties = list(
+        Topic.objects.filter(parent=None).order_by("name").only("name", "slug")
+    )
+    chosen_specialty = None
+    specialty_slug = request.GET.get("specialty", "").strip()
+    if specialty_slug:
+        chosen_specialty = next(
+            (t for t in specialties if t.slug == specialty_slug), None
+        )
+        if chosen_specialty is None:
+            notices.append(_(
+                "There is no specialty called “%(slug)s”, so answers from every "
+                "specialty were searched."
+            ) % {"slug": specialty_slug[:80]})  # fmt: skip
+    sort = request.GET.get("sort", Sort.RELEVANCE)
+    if sort not in SORT_LABELS:
+        sort = Sort.RELEVANCE
     try:
         number = max(1, int(request.GET.get("page", "1")))
     except ValueError:
         number = 1
-    offset = (number - 1) * PER_PAGE
-    result = search_questions(
-        query, topic_ids=topic_ids, answered=answered, limit=PER_PAGE, offset=offset
-    )
+    options = {
+        "topic_ids": topic_ids,
+        "answered": answered,
+        "specialty_ids": (chosen_specialty.pk,) if chosen_specialty else (),
+        "sort": sort,
+        "limit": PER_PAGE,
+    }
+    result = search_questions(query, offset=(number - 1) * PER_PAGE, **options)
     page_obj = Paginator(range(result.total), PER_PAGE).get_page(number)
     if result.total and page_obj.number != number:
         # Past the last page: show the last page rather than an empty one.
-        offset = (page_obj.number - 1) * PER_PAGE
         result = search_questions(
-            query, topic_ids=topic_ids, answered=answered, limit=PER_PAGE, offset=offset
+            query, offset=(page_obj.number - 1) * PER_PAGE, **options
         )
     return render(
         request,
@@ -346,8 +375,13 @@ def search(request: HttpRequest) -> HttpResponse:
             "answered": answered_value,
             "topic_slug": chosen_topic.slug if chosen_topic else "",
             "topic_choices": Topic.objects.order_by("name").only("name", "slug"),
-            "notice": notice,
+            "specialty_slug": chosen_specialty.slug if chosen_specialty else "",
+            "specialty_choices": specialties,
+            "sort": sort,
+            "sort_choices": list(SORT_LABELS.items()),
+            "notices": notices,
             "has_query": bool(result.query and query),
+            "filtered": bool(topic_slug or answered_value or specialty_slug),
         },
     )
 
