@@ -62,3 +62,50 @@ def test_it_rejects_a_missing_query_or_unknown_topic(client, indexed):
     response = client.get("/api/v1/search?q=rash&topic=no-such-topic")
     assert response.status_code == 400
     assert "topic" in response.json()["errors"]
+
+
+def test_each_hit_says_which_ranking_found_it(client, indexed):
+    winter, _knee = indexed
+    body = client.get("/api/v1/search?q=eczema winter hands").json()
+    assert body["items"][0]["question"]["id"] == winter.pk
+    assert body["items"][0]["matched"] in {"words", "both"}
+
+
+def test_it_filters_by_specialty_and_rejects_an_unknown_one(
+    client, indexed, dermatology
+):
+    winter, _knee = indexed
+    body = client.get(
+        f"/api/v1/search?q=eczema winter&specialty={dermatology.slug}"
+    ).json()
+    assert [hit["question"]["id"] for hit in body["items"]] == [winter.pk]
+
+    response = client.get("/api/v1/search?q=eczema&specialty=astrology")
+    assert response.status_code == 400
+    assert "specialty" in response.json()["errors"]
+
+
+def test_it_rejects_an_unknown_sort(client, indexed):
+    response = client.get("/api/v1/search?q=eczema&sort=loudest")
+    assert response.status_code == 400
+    assert "sort" in response.json()["errors"]
+
+
+def test_similar_lists_answered_questions_like_the_one_typed(client, indexed):
+    winter, knee = indexed
+    response = client.get(
+        "/api/v1/search/similar",
+        {"title": "Why does my eczema flare every winter?",
+         "details": "My hands crack and bleed."},
+    )  # fmt: skip
+    assert response.status_code == 200
+    items = response.json()["items"]
+    assert [item["question"]["id"] for item in items] == [winter.pk]
+    assert items[0]["question"]["answer_count"] == 1
+    assert items[0]["top_specialty"] == "Dermatology"
+
+
+def test_similar_rejects_an_overlong_title_with_a_reason(client, indexed):
+    response = client.get("/api/v1/search/similar", {"title": "rash " * 100})
+    assert response.status_code == 400
+    assert "title" in response.json()["errors"]
