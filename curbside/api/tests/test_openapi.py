@@ -16,6 +16,7 @@ PATHS = {
     "/api/v1/physicians": {"get"},
     "/api/v1/physicians/{slug}": {"get"},
     "/api/v1/search": {"get"},
+    "/api/v1/search/similar": {"get"},
     "/api/v1/me": {"get"},
     "/api/v1/triage": {"post"},
 }
