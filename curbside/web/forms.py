@@ -363,6 +363,16 @@ class AskForm(QuestionForm):
     )
     # Set once the asker has been shown the personal details found in the text.
     pii_reviewed = forms.CharField(required=False, widget=forms.HiddenInput)
+    # The answered questions already shown as looking like this one (their ids),
+    # on the page as the asker typed or in the review step before posting.
+    similar_seen = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def seen_similar_ids(self) -> set[int]:
+        """The ids in ``similar_seen``; anything malformed counts as unseen."""
+        value = self.cleaned_data.get("similar_seen") or ""
+        return {
+            int(part) for part in value.split(",") if part.isascii() and part.isdigit()
+        }
 
 
 class FollowUpForm(forms.Form):

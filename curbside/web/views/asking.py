@@ -8,19 +8,32 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST, require_safe
 
-from curbside.core.errors import Forbidden, Invalid, NotFound, RateLimited
+from curbside.core.embedding import EmbeddingUnavailable
+from curbside.core.errors import (
+    CurbsideError,
+    Forbidden,
+    Invalid,
+    NotFound,
+    RateLimited,
+)
+from curbside.core.ratelimit import check_rate
 from curbside.questions import services
 from curbside.questions.models import BODY_MAX, TITLE_MAX
 from curbside.questions.selectors import access_question
+from curbside.search.selectors import SimilarQuestion, similar_questions
 from curbside.triage.check import check_question, replace_personal_data
 from curbside.web.forms import AskForm, FollowUpForm, QuestionForm, add_service_errors
 from curbside.web.views.action_support import problem_page
 
 QUESTION_FIELDS = ("title", "body", "topics", "age_range", "sex", "duration")
+SIMILAR_LIMIT = 5  # answered questions offered while asking
+SIMILAR_PARTIAL = "web/partials/ask_similar.html"
 
 
 def ask(request: HttpRequest) -> HttpResponse:
@@ -32,6 +45,13 @@ def ask(request: HttpRequest) -> HttpResponse:
     text are shown with a button to replace each (or all) with a placeholder,
     and the question is posted only after the asker has seen them. Posted
     questions that read urgent are marked urgent for physicians.
+
+    Answered questions that look like this one are shown before it is posted:
+    as the asker types (``ask_similar``), or else once, on the first submit,
+    with "Post my question anyway". The form carries the ids already shown
+    (``similar_seen``), so the step comes back only when an edited question
+    matches a question the asker has not seen yet. A question that reads like
+    an emergency skips this step: the emergency advice comes first.
     """
     if not request.user.is_authenticated:
         if request.method == "POST":
@@ -41,6 +61,7 @@ def ask(request: HttpRequest) -> HttpResponse:
     status = 200
     unconfirmed = False
     check = None
+    similar_step: list[SimilarQuestion] = []
     if request.method == "POST":
         status = 400
         replacing = _replace_request(request)
@@ -52,10 +73,20 @@ def ask(request: HttpRequest) -> HttpResponse:
             reviewed = data["pii_reviewed"] == _text_digest(data["title"], data["body"])
             needs_ack = check.is_emergency and not data["emergency_ack"]
             needs_review = bool(check.personal_data) and not reviewed
-            if needs_ack or needs_review:
+            similar = (
+                [] if check.is_emergency else _similar(data["title"], data["body"])
+            )
+            if not {s.question.pk for s in similar} <= form.seen_similar_ids():
+                similar_step = similar
+            if needs_ack or needs_review or similar_step:
+                # What is shown now counts as seen: posting again posts.
+                shown = {}
                 if check.personal_data:
-                    # Shown now: posting again keeps the text as it is.
-                    form = _reviewed_form(form, data)
+                    shown["pii_reviewed"] = _text_digest(data["title"], data["body"])
+                if similar_step:
+                    shown["similar_seen"] = _similar_token(similar_step)
+                if shown:
+                    form = _form_with(form, shown)
                     form.is_valid()
                 if needs_ack:
                     form.add_error(
@@ -97,10 +128,17 @@ def ask(request: HttpRequest) -> HttpResponse:
             check = check_question(
                 request.POST.get("title", ""), request.POST.get("body", "")
             )
-    return _render_ask(request, form, check, status, unconfirmed)
+    return _render_ask(request, form, check, status, unconfirmed, similar_step)
 
 
-def _render_ask(request, form, check, status: int, unconfirmed: bool = False):
+def _render_ask(
+    request,
+    form,
+    check,
+    status: int,
+    unconfirmed: bool = False,
+    similar_step: list[SimilarQuestion] | None = None,
+):
     return render(
         request,
         "web/ask.html",
@@ -108,6 +146,7 @@ def _render_ask(request, form, check, status: int, unconfirmed: bool = False):
             "form": form,
             "check": check,
             "unconfirmed": unconfirmed or not _confirmed(request.user),
+            "similar_step": similar_step or [],
             **guidance_context(),
         },
         status=status,
@@ -121,11 +160,26 @@ def _text_digest(title: str, body: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def _reviewed_form(form: AskForm, data: dict) -> AskForm:
-    """The same form, marked as reviewed for the text it holds."""
+def _form_with(form: AskForm, hidden: dict[str, str]) -> AskForm:
+    """The same form, with hidden fields set to mark what the asker has seen."""
     values = form.data.copy()
-    values["pii_reviewed"] = _text_digest(data["title"], data["body"])
+    for name, value in hidden.items():
+        values[name] = value
     return AskForm(values)
+
+
+def _similar(title: str, body: str) -> list[SimilarQuestion]:
+    """Answered questions that look like this one; none when the sentence model
+    is unavailable, since asking must never depend on it."""
+    try:
+        return similar_questions(title, body, limit=SIMILAR_LIMIT)
+    except EmbeddingUnavailable:
+        return []
+
+
+def _similar_token(similar: list[SimilarQuestion]) -> str:
+    """The ids of the questions shown, for the form's ``similar_seen``."""
+    return ",".join(str(pk) for pk in sorted(s.question.pk for s in similar))
 
 
 def _replace_request(request: HttpRequest) -> list[str] | None:
@@ -171,6 +225,64 @@ def ask_check(request: HttpRequest) -> JsonResponse:
     data["reviewed_token"] = _text_digest(title, body)
     data["guidance"] = {key: str(value) for key, value in guidance_context().items()}
     return JsonResponse(data)
+
+
+@never_cache
+@require_safe
+def ask_similar(request: HttpRequest) -> JsonResponse:
+    """The answered questions that look like the one being typed (GET title and
+    details), for the ask form while the asker types.
+
+    Answers ``{"count", "questions": [{title, url, answer_count, top_specialty}],
+    "html", "seen"}``: ``html`` is the list as the ask page shows it (the partial
+    the review step uses too), ``seen`` the value for the form's ``similar_seen``
+    once the list is on screen. Errors are 4xx ``{"code", "message", "errors"}``.
+    The script sends at most the first part of long details: the match rests on
+    the title and the start of the text, and an address has a length limit.
+    """
+    if not request.user.is_authenticated:
+        return _json_problem(Forbidden(_("Log in to ask a question.")))
+    title = request.GET.get("title", "")
+    details = request.GET.get("details", "")
+    if len(title) > TITLE_MAX or len(details) > BODY_MAX:
+        return _json_problem(
+            Invalid(
+                _("This text is too long to compare: keep the question under "
+                  "%(title)d characters and the details under %(body)d.")
+                % {"title": TITLE_MAX, "body": BODY_MAX}
+            )
+        )  # fmt: skip
+    try:
+        check_rate("ask_similar", f"user:{request.user.pk}")
+    except RateLimited as exc:
+        return _json_problem(exc)
+    similar = _similar(title, details)
+    html = ""
+    if similar:
+        html = render_to_string(SIMILAR_PARTIAL, {"similar": similar}, request=request)
+    return JsonResponse(
+        {
+            "count": len(similar),
+            "questions": [
+                {
+                    "title": s.question.title,
+                    "url": s.question.get_absolute_url(),
+                    "answer_count": s.question.answer_count,
+                    "top_specialty": s.top_specialty,
+                }
+                for s in similar
+            ],
+            "html": html,
+            "seen": _similar_token(similar),
+        }
+    )
+
+
+def _json_problem(exc: CurbsideError) -> JsonResponse:
+    return JsonResponse(
+        {"code": exc.code, "message": str(exc.message), "errors": {}},
+        status=exc.status,
+    )
 
 
 def guidance_context() -> dict:
@@ -284,6 +396,7 @@ def followup_add(request: HttpRequest, pk: int) -> HttpResponse:
 urlpatterns = [
     path("ask/", ask, name="ask"),
     path("ask/check/", ask_check, name="ask_check"),
+    path("ask/similar/", ask_similar, name="ask_similar"),
     path("questions/<int:pk>/edit/", question_edit, name="question_edit"),
     path("questions/<int:pk>/follow-up/", followup_add, name="followup_add"),
 ]
