@@ -6,7 +6,13 @@ so these admins are read-only.
 
 from django.contrib import admin
 
-from curbside.questions.models import Agreement, Answer, FollowUp, Question
+from curbside.questions.models import (
+    Agreement,
+    Answer,
+    DuplicateDecision,
+    FollowUp,
+    Question,
+)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -44,15 +50,31 @@ class FollowUpInline(admin.TabularInline):
         return False
 
 
+class DuplicateDecisionInline(admin.TabularInline):
+    """Who marked this question as a duplicate, or undid it, and when."""
+
+    model = DuplicateDecision
+    fk_name = "question"
+    fields = ["decision", "target", "decided_by", "created_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Question)
 class QuestionAdmin(ReadOnlyAdmin):
     list_display = ["title", "asker_name", "created_at", "answer_count",
-                    "helpful_count", "is_urgent", "is_removed"]  # fmt: skip
-    list_filter = ["is_urgent", "is_removed", "is_anonymous", "topics"]
+                    "helpful_count", "is_urgent", "is_removed",
+                    "duplicate_of"]  # fmt: skip
+    list_filter = ["is_urgent", "is_removed", "is_anonymous",
+                   ("duplicate_of", admin.EmptyFieldListFilter), "topics"]  # fmt: skip
     search_fields = ["title", "body", "asker_name"]
     date_hierarchy = "created_at"
-    inlines = [FollowUpInline, AnswerInline]
-    list_select_related = ["asker"]
+    inlines = [FollowUpInline, AnswerInline, DuplicateDecisionInline]
+    list_select_related = ["asker", "duplicate_of"]
 
 
 class AgreementInline(admin.TabularInline):

@@ -74,6 +74,12 @@ class Question(models.Model):
     )  # fmt: skip
     import_key = models.CharField(max_length=64, null=True, blank=True, unique=True,
                                   editable=False)  # fmt: skip
+    duplicate_of = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="duplicates", verbose_name=_("duplicate of"),
+        help_text=_("Set by a moderator: readers are sent to this question, which "
+                    "also shows this question's answers."),
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("question")
@@ -101,6 +107,47 @@ class Question(models.Model):
     @property
     def is_answered(self) -> bool:
         return self.answer_count > 0
+
+    @property
+    def is_duplicate(self) -> bool:
+        return self.duplicate_of_id is not None
+
+
+class DuplicateDecision(models.Model):
+    """The audit trail of duplicate marks: who marked or unmarked what, when.
+
+    ``Question.duplicate_of`` holds the current state; this keeps the history,
+    like ``physicians.VerificationDecision`` does for verification.
+    """
+
+    class Decision(models.TextChoices):
+        MARKED = "marked", _("Marked as a duplicate")
+        UNMARKED = "unmarked", _("Duplicate mark undone")
+        REPOINTED = "repointed", _("Moved along when its target was marked")
+
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="duplicate_decisions",
+        verbose_name=_("question"),
+    )  # fmt: skip
+    decision = models.CharField(_("decision"), max_length=10,
+                                choices=Decision.choices)  # fmt: skip
+    target = models.ForeignKey(
+        Question, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("duplicate of"),
+        help_text=_("The question it was marked a duplicate of; for an undo, the "
+                    "one it pointed to until then."),
+    )  # fmt: skip
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="+", verbose_name=_("by"))  # fmt: skip
+    created_at = models.DateTimeField(_("when"), default=now)
+
+    class Meta:
+        verbose_name = _("duplicate decision")
+        verbose_name_plural = _("duplicate decisions")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_decision_display()}: {self.question_id} → {self.target_id}"
 
 
 class FollowUp(models.Model):

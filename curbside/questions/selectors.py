@@ -3,18 +3,29 @@
 HTTP code never fetches a question or an answer directly: it calls
 ``access_question`` / ``access_answer``, which hide removed content from everyone
 but staff.
+
+A question marked as a duplicate stays visible (its page redirects readers to the
+target, which shows its answers), but lists never show it: they start from
+``listed_questions``, not ``visible_questions``.
 """
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from curbside.core.errors import NotFound
 from curbside.physicians.models import PhysicianProfile
-from curbside.questions.models import Agreement, Answer, FollowUp, HelpfulVote, Question
+from curbside.questions.models import (
+    Agreement,
+    Answer,
+    DuplicateDecision,
+    FollowUp,
+    HelpfulVote,
+    Question,
+)
 from curbside.topics.models import Topic
 from curbside.topics.selectors import topics_under
 
@@ -23,6 +34,11 @@ def visible_questions(viewer=None) -> QuerySet[Question]:
     if viewer is not None and getattr(viewer, "is_moderator", False):
         return Question.objects.all()
     return Question.objects.filter(is_removed=False)
+
+
+def listed_questions() -> QuerySet[Question]:
+    """Visible questions that lists show: not removed, not marked as duplicates."""
+    return visible_questions().filter(duplicate_of__isnull=True)
 
 
 def question_cards(qs: QuerySet[Question]) -> QuerySet[Question]:
@@ -50,19 +66,33 @@ def access_answer(viewer, answer_id: int) -> Answer:
 
 
 def answers_for_page(question: Question) -> list[Answer]:
-    """Every visible answer with its physician, specialties and agreements."""
+    """Every visible answer with its physician, specialties and agreements: the
+    question's own, and those of the visible questions marked as its duplicates.
+
+    Each answer has ``merged_from``: the duplicate it was given to, or None for
+    the question's own answers.
+    """
     agreements = Agreement.objects.select_related("physician").order_by("created_at")
     # The physician comes with the answer (select_related); a Prefetch of
     # "physician" would then be skipped, and its specialties fetched per answer.
-    return list(
-        question.answers.filter(is_removed=False)
-        .select_related("physician")
+    answers = list(
+        Answer.objects.filter(
+            Q(question=question)
+            | Q(question__duplicate_of=question, question__is_removed=False),
+            is_removed=False,
+        )
+        .select_related("physician", "question")
         .prefetch_related(
             "physician__specialties",
             Prefetch("agreements", queryset=agreements),
         )
         .order_by("-helpful_count", "-agree_count", "created_at")
     )
+    for answer in answers:
+        answer.merged_from = (
+            answer.question if answer.question_id != question.pk else None
+        )
+    return answers
 
 
 @dataclass
@@ -74,6 +104,8 @@ class QuestionPage:
     voted_answer_ids: set[int]
     own_answer: Answer | None
     own_stances: dict[int, str]
+    #: For a duplicate: the latest mark (who, when); None otherwise.
+    duplicate_mark: DuplicateDecision | None = None
 
 
 def question_page(viewer, question: Question, physician=None) -> QuestionPage:
@@ -101,25 +133,42 @@ def question_page(viewer, question: Question, physician=None) -> QuestionPage:
         voted_answer_ids=voted,
         own_answer=own,
         own_stances=stances,
+        duplicate_mark=latest_duplicate_mark(question),
     )
+
+
+def latest_duplicate_mark(question: Question) -> DuplicateDecision | None:
+    """Who marked this question as a duplicate of its current target, and when."""
+    if question.duplicate_of_id is None:
+        return None
+    return (
+        question.duplicate_decisions.exclude(
+            decision=DuplicateDecision.Decision.UNMARKED
+        )
+        .select_related("decided_by")
+        .first()
+    )
+
+
+def duplicates_of(question: Question) -> list[Question]:
+    """The questions marked as duplicates of this one, for moderators."""
+    return list(question.duplicates.order_by("-created_at", "-pk"))
 
 
 def recently_answered() -> QuerySet[Question]:
     return question_cards(
-        visible_questions().filter(answer_count__gt=0).order_by("-last_answered_at")
+        listed_questions().filter(answer_count__gt=0).order_by("-last_answered_at")
     )
 
 
 def most_helpful() -> QuerySet[Question]:
     return question_cards(
-        visible_questions()
-        .filter(helpful_count__gt=0)
-        .order_by("-helpful_count", "-pk")
+        listed_questions().filter(helpful_count__gt=0).order_by("-helpful_count", "-pk")
     )
 
 
 def unanswered() -> QuerySet[Question]:
-    return visible_questions().filter(needs_answer_since__isnull=False)
+    return listed_questions().filter(needs_answer_since__isnull=False)
 
 
 def unanswered_count() -> int:
@@ -160,7 +209,7 @@ def questions_in_topic(topic: Topic) -> QuerySet[Question]:
         topic_id__in=topics_under([topic]).values("pk")
     ).values("question_id")
     return question_cards(
-        visible_questions().filter(pk__in=filed).order_by("-created_at", "-pk")
+        listed_questions().filter(pk__in=filed).order_by("-created_at", "-pk")
     )
 
 
@@ -185,7 +234,9 @@ def topic_question_counts() -> dict[int, int]:
     counts = cache.get(TOPIC_COUNTS_KEY)
     if counts is None:
         rows = (
-            Question.topics.through.objects.filter(question__is_removed=False)
+            Question.topics.through.objects.filter(
+                question__is_removed=False, question__duplicate_of__isnull=True
+            )
             .values_list("topic_id")
             .annotate(total=Count("question_id"))
             .order_by()

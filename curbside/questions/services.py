@@ -32,6 +32,7 @@ from curbside.questions.models import (
     TITLE_MIN,
     Agreement,
     Answer,
+    DuplicateDecision,
     FollowUp,
     HelpfulVote,
     Question,
@@ -182,6 +183,114 @@ def followup_add(*, question: Question, author: User, body: str) -> FollowUp:
     return followup
 
 
+def _require_moderator(user: User) -> None:
+    _require_member(user)
+    if not user.is_moderator:
+        raise Forbidden(_("Only moderators can mark duplicates."),
+                        code="moderator_required")  # fmt: skip
+
+
+def _final_target(question: Question, target: Question) -> Question:
+    """The question ``question`` should point to when marked a duplicate of
+    ``target``: ``target`` itself, or the question ``target`` already points to
+    (duplicates never form chains)."""
+    if target.duplicate_of_id is not None:
+        target = Question.objects.select_for_update().get(pk=target.duplicate_of_id)
+    if target.pk == question.pk:
+        raise Invalid(
+            _("A question cannot be a duplicate of itself."),
+            code="duplicate_of_itself",
+            errors={"target": [_("Choose another question than this one.")]},
+        )
+    if target.is_removed:
+        raise Invalid(
+            _("Question #%(id)d was removed; choose a question readers can see.")
+            % {"id": target.pk},
+            code="duplicate_of_removed",
+            errors={"target": [_("This question was removed.")]},
+        )
+    return target
+
+
+@transaction.atomic
+def question_mark_duplicate(
+    *, moderator: User, question: Question, target: Question
+) -> Question:
+    """Mark ``question`` a duplicate of ``target``: readers of ``question`` are sent
+    to ``target``, whose page also shows ``question``'s answers.
+
+    There are never chains: when ``target`` is itself a duplicate, ``question``
+    points to the question ``target`` points to; questions that pointed to
+    ``question`` move along to the new target. Each change is recorded in
+    ``DuplicateDecision``.
+    """
+    _require_moderator(moderator)
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    target = Question.objects.select_for_update().get(pk=target.pk)
+    if target.duplicate_of_id == question.pk:
+        raise Invalid(
+            _("“%(title)s” is already marked as a duplicate of this question. "
+              "Undo that mark first.") % {"title": target.title},
+            code="duplicate_cycle",
+            errors={"target": [_("That question is a duplicate of this one.")]},
+        )  # fmt: skip
+    target = _final_target(question, target)
+    if question.duplicate_of_id == target.pk:
+        raise Conflict(
+            _("This question is already marked as a duplicate of “%(title)s”.")
+            % {"title": target.title},
+            code="already_duplicate",
+        )
+    stamp = now()
+    previous_target_id = question.duplicate_of_id
+    question.duplicate_of = target
+    question.save(update_fields=["duplicate_of"])
+    DuplicateDecision.objects.create(
+        question=question, decision=DuplicateDecision.Decision.MARKED,
+        target=target, decided_by=moderator, created_at=stamp,
+    )  # fmt: skip
+    moved = list(question.duplicates.select_for_update().values_list("pk", flat=True))
+    if moved:
+        Question.objects.filter(pk__in=moved).update(duplicate_of=target)
+        DuplicateDecision.objects.bulk_create(
+            DuplicateDecision(
+                question_id=pk,
+                decision=DuplicateDecision.Decision.REPOINTED,
+                target=target,
+                decided_by=moderator,
+                created_at=stamp,
+            )  # fmt: skip
+            for pk in moved
+        )
+    touched = [question.pk, target.pk, *moved]
+    if previous_target_id is not None:
+        touched.append(previous_target_id)
+    for question_id in touched:
+        announce_question_changed(question_id, text_changed=True)
+    return question
+
+
+@transaction.atomic
+def question_unmark_duplicate(*, moderator: User, question: Question) -> Question:
+    """Undo a duplicate mark: the question has its own page again, with its own
+    answers, and the former target no longer shows them."""
+    _require_moderator(moderator)
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    if question.duplicate_of_id is None:
+        raise Conflict(_("This question is not marked as a duplicate."),
+                       code="not_duplicate")  # fmt: skip
+    former_target_id = question.duplicate_of_id
+    question.duplicate_of = None
+    question.save(update_fields=["duplicate_of"])
+    DuplicateDecision.objects.create(
+        question=question, decision=DuplicateDecision.Decision.UNMARKED,
+        target_id=former_target_id, decided_by=moderator,
+    )  # fmt: skip
+    announce_question_changed(question.pk, text_changed=True)
+    announce_question_changed(former_target_id, text_changed=True)
+    return question
+
+
 def _check_answer_text(body: str) -> str:
     body = body.strip()
     if len(body) < ANSWER_MIN:
@@ -200,6 +309,12 @@ def answer_post(*, question: Question, author: User, body: str) -> Answer:
     physician = _require_verified(author)
     if question.is_removed:
         raise NotFound()
+    if question.duplicate_of_id is not None:
+        raise Conflict(
+            _("This question was merged into another one. Answer it there: %(url)s")
+            % {"url": question.duplicate_of.get_absolute_url()},
+            code="question_merged",
+        )
     if question.asker_id == author.pk:
         raise Forbidden(_("You cannot answer your own question."))
     body = _check_answer_text(body)
