@@ -229,3 +229,28 @@ def test_an_emergency_gets_its_advice_not_a_list_of_questions(
     assert response.status_code == 400
     assert "tick the box to post" in page
     assert "Before you post" not in page
+
+
+def test_personal_details_and_answered_questions_are_shown_in_one_step(
+    client, patient, ask_earlier
+):
+    ask_earlier(ANSWERED, answer_count=2)
+    client.force_login(patient)
+    typed = {"title": TYPED, "body": BODY + " Ring me on 020 7946 0312."}
+
+    first = client.post(ASK, typed)
+    form = first.context["form"]
+    second = client.post(
+        ASK,
+        {
+            **typed,
+            "pii_reviewed": form["pii_reviewed"].value(),
+            "similar_seen": form["similar_seen"].value(),
+        },
+    )
+
+    page = first.content.decode()
+    assert first.status_code == 200
+    assert "Personal details in your question" in page
+    assert "Before you post" in page
+    assert second.status_code == 302
