@@ -22,7 +22,9 @@
   var DETAILS_ENCODED_MAX = 3000;
 
   var form = document.getElementById("ask-form");
-  if (!form || !form.dataset.similarUrl || !window.fetch) return;
+  if (!form || !form.dataset.similarUrl || !window.fetch || !window.AbortController) {
+    return;
+  }
   var title = form.elements.namedItem("title");
   var body = form.elements.namedItem("body");
   var seen = form.elements.namedItem("similar_seen");
