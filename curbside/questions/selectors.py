@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from curbside.core.errors import NotFound
+from curbside.core.errors import Forbidden, NotFound
 from curbside.physicians.models import PhysicianProfile
 from curbside.questions.models import (
     Agreement,
@@ -52,6 +52,24 @@ def access_question(viewer, question_id: int) -> Question:
     if question is None:
         raise NotFound(_("This question does not exist, or it was removed."))
     return question
+
+
+def access_question_to_moderate(viewer, question_id: int) -> Question:
+    """The question, for a moderator about to mark or unmark it as a duplicate;
+    Forbidden for everyone else."""
+    if not getattr(viewer, "is_moderator", False):
+        raise Forbidden(_("Only moderators can mark duplicates."),
+                        code="moderator_required")  # fmt: skip
+    return access_question(viewer, question_id)
+
+
+def redirect_target(viewer, question: Question) -> Question | None:
+    """Where a reader of ``question``'s page is sent instead: the question it is a
+    duplicate of, when the viewer can see that one. Moderators are never sent
+    on: they see the duplicate, with a way to undo the mark."""
+    if question.duplicate_of_id is None or getattr(viewer, "is_moderator", False):
+        return None
+    return visible_questions(viewer).filter(pk=question.duplicate_of_id).first()
 
 
 def access_answer(viewer, answer_id: int) -> Answer:
@@ -150,8 +168,11 @@ def latest_duplicate_mark(question: Question) -> DuplicateDecision | None:
     )
 
 
-def duplicates_of(question: Question) -> list[Question]:
-    """The questions marked as duplicates of this one, for moderators."""
+def duplicates_of(viewer, question: Question) -> list[Question]:
+    """The questions marked as duplicates of this one, listed for moderators (so
+    they can open one and undo the mark); nobody else needs them."""
+    if not getattr(viewer, "is_moderator", False):
+        return []
     return list(question.duplicates.order_by("-created_at", "-pk"))
 
 

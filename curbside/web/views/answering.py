@@ -1,18 +1,23 @@
 """Answering: physicians answer, edit, review, agree or disagree; members mark
-answers helpful; verified physicians work their queue.
+answers helpful; verified physicians work their queue; moderators merge a question
+into another that already answers it (marking it a duplicate), or undo that.
 
 A physician's text is never lost: when an answer cannot be saved, the page comes
 back with the text in the form and the reason above it.
 """
 
+from urllib.parse import urlsplit
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import Resolver404, path, resolve, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from curbside.core.errors import (
@@ -26,7 +31,12 @@ from curbside.core.errors import (
 from curbside.physicians.models import PhysicianProfile
 from curbside.physicians.selectors import verified_physician_of
 from curbside.questions import services
-from curbside.questions.selectors import access_answer, access_question, physician_queue
+from curbside.questions.selectors import (
+    access_answer,
+    access_question,
+    access_question_to_moderate,
+    physician_queue,
+)
 from curbside.web.forms import (
     AgreementForm,
     AnswerForm,
@@ -36,6 +46,8 @@ from curbside.web.forms import (
 from curbside.web.views.action_support import problem_page, wants_json
 
 QUEUE_PAGE_SIZE = 20
+#: The routes whose address names a question, and so can name a duplicate's target.
+QUESTION_ROUTES = frozenset({"question", "question_short"})
 
 
 def _answer_form_page(request, *, form, question, answer=None, status=200,
@@ -248,6 +260,95 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
 
 
+class DuplicateTargetForm(forms.Form):
+    """The question a duplicate is merged into: its address or its number."""
+
+    target = forms.CharField(
+        label=_lazy("Mark as a duplicate of…"),
+        max_length=500,
+        help_text=_lazy("Paste the address of the question that already answers "
+                        "this one, or type its number."),
+    )  # fmt: skip
+
+    def clean_target(self) -> int:
+        value = self.cleaned_data["target"].strip()
+        number = value.removeprefix("#")
+        if number.isdigit():
+            return int(number)
+        try:
+            match = resolve(urlsplit(value).path or "/")
+        except Resolver404:
+            match = None
+        if (
+            match is None
+            or match.namespace != "web"
+            or (match.url_name not in QUESTION_ROUTES)
+        ):
+            raise forms.ValidationError(
+                _("This is not the address of a question here. Paste the address "
+                  "from the question page, e.g. /questions/123/…, or type 123."),
+                code="not_a_question",
+            )  # fmt: skip
+        return match.kwargs["pk"]
+
+
+@require_POST
+@login_required
+def duplicate_mark(request: HttpRequest, pk: int) -> HttpResponse:
+    """A moderator marks this question as a duplicate of another one."""
+    try:
+        question = access_question_to_moderate(request.user, pk)
+    except (NotFound, Forbidden) as exc:
+        return problem_page(request, exc)
+    form = DuplicateTargetForm(request.POST)
+    back = question.get_absolute_url()
+    again = {"form": form, "back_url": back, "submit_label": _("Mark as duplicate"),
+             "form_action": reverse("web:duplicate_mark", args=[question.pk])}  # fmt: skip
+    if not form.is_valid():
+        return problem_page(request, Invalid(_("Please check the question to merge "
+                                               "into.")), status=400, **again)  # fmt: skip
+    target_id = form.cleaned_data["target"]
+    try:
+        target = access_question(request.user, target_id)
+        question = services.question_mark_duplicate(
+            moderator=request.user, question=question, target=target
+        )
+    except NotFound:
+        unknown = Invalid(
+            _("There is no question #%(id)d. Check the address or the number.")
+            % {"id": target_id},
+            errors={"target": [_("No question has this number.")]},
+        )
+        add_service_errors(form, unknown)
+        return problem_page(request, unknown, **again)
+    except Forbidden as exc:
+        return problem_page(request, exc, back_url=back)
+    except (Invalid, Conflict) as exc:
+        add_service_errors(form, exc)
+        return problem_page(request, exc, **again)
+    messages.success(
+        request,
+        _("Marked as a duplicate of “%(title)s”. Readers of this question are now "
+          "sent there, and its answers are shown there.")
+        % {"title": question.duplicate_of.title},
+    )  # fmt: skip
+    return redirect(question.get_absolute_url())
+
+
+@require_POST
+@login_required
+def duplicate_unmark(request: HttpRequest, pk: int) -> HttpResponse:
+    """A moderator undoes a duplicate mark: the question has its own page again."""
+    try:
+        question = access_question_to_moderate(request.user, pk)
+        services.question_unmark_duplicate(moderator=request.user, question=question)
+    except (NotFound, Forbidden, Conflict) as exc:
+        return problem_page(request, exc)
+    messages.success(request, _("The duplicate mark is undone: this question has "
+                                "its own page and answers again."))  # fmt: skip
+    return redirect(question.get_absolute_url())
+
+
 urlpatterns = [
     path("questions/<int:pk>/answer/", answer_post, name="answer_post"),
     path("answers/<int:pk>/edit/", answer_edit, name="answer_edit"),
@@ -260,4 +361,10 @@ urlpatterns = [
     ),
     path("answers/<int:pk>/helpful/", helpful, name="helpful"),
     path("queue/", queue, name="queue"),
+    path("questions/<int:pk>/duplicate/", duplicate_mark, name="duplicate_mark"),
+    path(
+        "questions/<int:pk>/duplicate/undo/",
+        duplicate_unmark,
+        name="duplicate_unmark",
+    ),
 ]

@@ -18,6 +18,7 @@ from django.http import (
     HttpRequest,
     HttpResponse,
     HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
     JsonResponse,
 )
 from django.shortcuts import render
@@ -38,11 +39,13 @@ from curbside.physicians.selectors import (
 from curbside.questions.selectors import (
     access_question,
     answers_by_physician,
+    duplicates_of,
     most_helpful,
     question_cards,
     question_page,
     questions_in_topic,
     recently_answered,
+    redirect_target,
     topics_with_counts,
     unanswered_count,
     visible_questions,
@@ -170,6 +173,10 @@ def question_short(request: HttpRequest, pk: int) -> HttpResponse:
         found = access_question(request.user, pk)
     except NotFound as exc:
         return _not_found(request, exc)
+    target = redirect_target(request.user, found)
+    if target is not None:
+        # Temporary: a moderator can undo the duplicate mark.
+        return HttpResponseRedirect(target.get_absolute_url())
     return HttpResponsePermanentRedirect(found.get_absolute_url())
 
 
@@ -217,6 +224,11 @@ def question(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
             found = access_question(request.user, pk)
         except NotFound as exc:
             return _not_found(request, exc)
+        target = redirect_target(request.user, found)
+        if target is not None:
+            # A duplicate sends readers to its target. Not permanently (301):
+            # browsers and search engines would remember it after an undo.
+            return HttpResponseRedirect(target.get_absolute_url())
         canonical = found.get_absolute_url()
         if canonical != request.path:
             return HttpResponsePermanentRedirect(canonical)
@@ -230,6 +242,7 @@ def question(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
                 "page": page,
                 "question": found,
                 "answers": page.answers,
+                "duplicates": duplicates_of(request.user, found),
                 "related": (
                     related_questions(found, limit=RELATED_QUESTIONS)
                     if found.is_answered
