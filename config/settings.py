@@ -248,6 +248,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 RATE_LIMITS = {
     "signup": env_int("RATE_LIMIT_SIGNUP", 10),
     "question": env_int("RATE_LIMIT_QUESTION", 10),
+    # Look-ups of similar questions while a patient types (debounced requests).
+    "ask_similar": env_int("RATE_LIMIT_ASK_SIMILAR", 600),
     "answer": env_int("RATE_LIMIT_ANSWER", 60),
     "vote": env_int("RATE_LIMIT_VOTE", 300),
     "login": env_int("RATE_LIMIT_LOGIN", 30),

@@ -120,3 +120,17 @@ def test_it_sets_aside_an_event_that_passed_as_it_always_does():
     result = assess("", text)
     assert result.level != "emergency"
     assert "resolved" in {hit.reason for hit in result.ignored}
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Crushing pain in my chest, what should I do?",
+        "Crushing pain in my chest right now, what do I do?",
+        "My face is drooping on one side and my arm is weak, what should I do?",
+    ],
+)
+def test_asking_what_to_do_about_ones_own_emergency_is_not_education(title):
+    """Patients phrase emergencies as questions; "what should I do" is not a
+    question about signs or first aid."""
+    assert level("It started ten minutes ago.", title=title) == "emergency"
