@@ -135,11 +135,21 @@ class AnswerOut(Schema):
     agree_count: int
     disagree_count: int
     agreements: list[AgreementOut]
+    merged_from: int | None = Field(
+        None,
+        description="The id of the question this answer was given to, when that "
+        "question was marked a duplicate of this one and merged here; else null.",
+    )
     url: str
 
     @staticmethod
     def resolve_url(obj) -> str:
         return obj.get_absolute_url()
+
+    @staticmethod
+    def resolve_merged_from(obj) -> int | None:
+        merged = getattr(obj, "merged_from", None)
+        return merged.pk if merged is not None else None
 
 
 class FollowUpOut(Schema):
@@ -159,10 +169,19 @@ class QuestionSummary(Schema):
     helpful_count: int
     last_answered_at: datetime | None
     is_answered: bool
+    duplicate_of: int | None = Field(
+        None,
+        description="When a moderator marked this question a duplicate: the id of "
+        "the question that answers it (and shows its answers); else null.",
+    )
 
     @staticmethod
     def resolve_url(obj) -> str:
         return obj.get_absolute_url()
+
+    @staticmethod
+    def resolve_duplicate_of(obj) -> int | None:
+        return obj.duplicate_of_id
 
 
 class QuestionDetail(QuestionSummary):
@@ -246,6 +265,10 @@ class QuestionIn(Schema):
     age_range: Question.AgeRange | None = None
     sex: Question.Sex | None = None
     duration: Question.Duration | None = None
+
+
+class DuplicateIn(Schema):
+    target: int = Field(description="The id of the question this one duplicates.")
 
 
 class AnswerIn(Schema):
