@@ -9,6 +9,7 @@ PATHS = {
     "/api/v1/questions/{question_id}": {"get"},
     "/api/v1/questions/{question_id}/answers": {"post"},
     "/api/v1/questions/{question_id}/consensus": {"get"},
+    "/api/v1/questions/{question_id}/duplicate": {"post", "delete"},
     "/api/v1/answers/{answer_id}/helpful": {"post", "delete"},
     "/api/v1/answers/{answer_id}/stance": {"put", "delete"},
     "/api/v1/topics": {"get"},
