@@ -10,7 +10,8 @@ of members are created once. Each question gets 2 topics, 3 answers from 3
 different physicians of a matching specialty and 0–3 helpful votes per answer;
 every counter the site keeps (answers, helpful votes, last answer) is consistent.
 The text is made from a small synthetic vocabulary and is the same for the same
-seed. Finally the lexical search index is rebuilt.
+seed. Finally the lexical search index is rebuilt. ``--answers 1`` (or 2) gives
+new questions fewer answers, which makes very large databases quicker to fill.
 
 Without --database-url (or DATABASE_URL) the data goes to bench/out/bench.sqlite3.
 """
@@ -173,6 +174,11 @@ def parse_args(argv=None) -> argparse.Namespace:
                         "sqlite file bench/out/bench.sqlite3")  # fmt: skip
     parser.add_argument("--physicians", type=int, default=300)
     parser.add_argument("--members", type=int, default=5000)
+    parser.add_argument("--answers", type=int, default=ANSWERS_PER_QUESTION,
+                        choices=range(1, ANSWERS_PER_QUESTION + 1),
+                        metavar=f"1..{ANSWERS_PER_QUESTION}",
+                        help="answers per new question (default 3; fewer is "
+                        "faster for very large databases)")  # fmt: skip
     parser.add_argument("--no-index", action="store_true",
                         help="skip rebuilding the search index")  # fmt: skip
     parser.add_argument("--urls-out", type=Path,
@@ -217,8 +223,10 @@ def _npi(rng: random.Random) -> str:
 class Generator:
     """Builds rows in memory and writes them with bulk_create, batch by batch."""
 
-    def __init__(self, seed: int, n_physicians: int, n_members: int):
+    def __init__(self, seed: int, n_physicians: int, n_members: int,
+                 answers: int = ANSWERS_PER_QUESTION):  # fmt: skip
         self.seed = seed
+        self.answers = answers
         self.n_physicians = n_physicians
         self.n_members = n_members
 
@@ -364,7 +372,7 @@ class Generator:
             anonymous = rng.random() < 0.3
             created = EPOCH + timedelta(seconds=rng.randrange(SPAN_SECONDS))
             pool = self.by_specialty[main.parent_id]
-            physicians = rng.sample(pool, ANSWERS_PER_QUESTION)
+            physicians = rng.sample(pool, self.answers)
             answers = []
             for physician_pk in physicians:
                 sentences = self._sentences(
@@ -484,7 +492,7 @@ def main(argv=None) -> int:
     print(f"Database: {connection.vendor} ({shown})")
     call_command("migrate", interactive=False, verbosity=0)
 
-    gen = Generator(args.seed, args.physicians, args.members)
+    gen = Generator(args.seed, args.physicians, args.members, args.answers)
     with transaction.atomic():
         gen.ensure_topics()
         new_physicians = gen.ensure_physicians()
