@@ -30,6 +30,8 @@ CANDIDATES = 100  # taken from each ranking before fusing
 # A question found by meaning alone must be at least this close to be listed.
 SEARCH_MIN_COSINE = 0.3
 SNIPPET_WORDS = 30
+# A words match scoring below this share of the best one is left out.
+LEXICAL_MIN_SHARE = 0.3
 
 
 class Sort:
@@ -79,12 +81,11 @@ def _texts(ids) -> dict[int, str]:
 
 def _ranked(query: str, terms: list[str], filters: Filters, *, min_cosine: float):
     """Both rankings' candidates for ``query``, fused, best first."""
-    lexical = [
-        (hit.question_id, hit.score)
-        for hit in lexical_backend().search(
-            terms, filters, CANDIDATES, 0, snippets=False
-        )
-    ]
+    hits = lexical_backend().search(terms, filters, CANDIDATES, 0, snippets=False)
+    # Any one word matches (OR), so a long question also finds texts that share
+    # only its commonest word; those score a small share of the best match.
+    floor = hits[0].score * LEXICAL_MIN_SHARE if hits else 0.0
+    lexical = [(hit.question_id, hit.score) for hit in hits if hit.score >= floor]
     try:
         near = vectors.nearest(vectors.embed_query(query), k=CANDIDATES * 2)
     except EmbeddingUnavailable:

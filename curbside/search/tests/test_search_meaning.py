@@ -144,3 +144,12 @@ def test_similar_questions_need_words_to_work_with(ask):
 
     assert similar_questions("", "") == []
     assert similar_questions("is it", "") == []
+
+
+def test_a_question_sharing_only_a_common_word_is_left_out(ask):
+    rash = ask("Itchy rash on my arms since the camping trip")
+    ask("Did I get the flu from my colleague or is it a cold?")
+
+    page = search_questions("why did my kid get an itchy rash")
+
+    assert [r.question for r in page.results] == [rash]
