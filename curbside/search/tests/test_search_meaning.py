@@ -147,9 +147,15 @@ def test_similar_questions_need_words_to_work_with(ask):
 
 
 def test_a_question_sharing_only_a_common_word_is_left_out(ask):
-    rash = ask("Itchy rash on my arms since the camping trip")
-    ask("Did I get the flu from my colleague or is it a cold?")
+    rash = ask("Itchy rash on my kid's arms since the camping trip")
+    for title in (
+        "My kid has the flu",
+        "My kid coughs at night",
+        "My kid will not eat vegetables",
+        "My kid sleeps badly",
+    ):
+        ask(title)  # fmt: skip
 
-    page = search_questions("why did my kid get an itchy rash")
+    page = search_questions("my kid has an itchy rash")
 
     assert [r.question for r in page.results] == [rash]
