@@ -241,7 +241,9 @@ def best_threshold(scores: list[float], labels: list[int]) -> tuple[float, float
 
 def accuracy(scores: list[float], labels: list[int], threshold: float) -> float:
     return float(
-        np.mean([(s >= threshold) == bool(y) for s, y in zip(scores, labels, strict=True)])
+        np.mean(
+            [(s >= threshold) == bool(y) for s, y in zip(scores, labels, strict=True)]
+        )
     )
 
 
@@ -282,7 +284,9 @@ def eval_mqp(path: Path, embed: Embeddings) -> dict[str, float]:
     pos_of_id = {int(pk): i for i, pk in enumerate(ids)}
     text_of = {int(ids[i]): t for i, t in enumerate(texts)}
     queries = [(q2, q1) for q1, q2, label in rows if label == 1]
-    progress(f"curai: {len(rows)} rows, {len(texts)} distinct texts, {len(queries)} queries")
+    progress(
+        f"curai: {len(rows)} rows, {len(texts)} distinct texts, {len(queries)} queries"
+    )
 
     vectors = embed(texts, "curai")
     lexical = Lexical(texts, [int(x) for x in ids])
@@ -291,7 +295,9 @@ def eval_mqp(path: Path, embed: Embeddings) -> dict[str, float]:
     started = time.perf_counter()
     for n, (query, original) in enumerate(queries, 1):
         qi, target = index[query], int(ids[index[original]])
-        lex = [(pk, s) for pk, s in lexical.search(query, TOP + 1) if pos_of_id[pk] != qi]
+        lex = [
+            (pk, s) for pk, s in lexical.search(query, TOP + 1) if pos_of_id[pk] != qi
+        ]
         lex = lex[:TOP]
         vec = vector_top(vectors @ vectors[qi], ids, qi, TOP)
         fused = hybrid(query, lex, vec, text_of)
@@ -302,8 +308,14 @@ def eval_mqp(path: Path, embed: Embeddings) -> dict[str, float]:
         ):
             ranks[name].append(order.index(target) + 1 if target in order else None)
         if n % 200 == 0:
-            progress(f"curai: ranked {n}/{len(queries)} ({time.perf_counter() - started:.0f}s)")
-    out = {f"{name}_{k}": v for name, r in ranks.items() for k, v in rank_metrics(r).items()}
+            progress(
+                f"curai: ranked {n}/{len(queries)} ({time.perf_counter() - started:.0f}s)"
+            )
+    out = {
+        f"{name}_{k}": v
+        for name, r in ranks.items()
+        for k, v in rank_metrics(r).items()
+    }
 
     labels, lex_s, vec_s, hyb_s = [], [], [], []
     for q1, q2, label in rows:
@@ -348,14 +360,19 @@ def eval_rqe(folder: Path, embed: Embeddings) -> dict[str, float]:
     truth = load_truth(folder / "RQE_validationSet_ground_truth.txt")
     mismatched = sum(1 for *_, y, pid in valid if pid in truth and truth[pid] != y)
     if mismatched:
-        progress(f"rqe: {mismatched} validation labels differ between XML and ground truth; using ground truth")
+        progress(
+            f"rqe: {mismatched} validation labels differ between XML and ground truth; using ground truth"
+        )
     valid = [(c, f, truth.get(pid, y), pid) for c, f, y, pid in valid]
     train_vec, train_hyb = rqe_scores(train, embed, "rqe train")
     valid_vec, valid_hyb = rqe_scores(valid, embed, "rqe validation")
     train_y = [p[2] for p in train]
     valid_y = [p[2] for p in valid]
     out = {"rqe_train": len(train), "rqe_valid": len(valid)}
-    for name, tr, va in (("vector", train_vec, valid_vec), ("hybrid", train_hyb, valid_hyb)):
+    for name, tr, va in (
+        ("vector", train_vec, valid_vec),
+        ("hybrid", train_hyb, valid_hyb),
+    ):
         t, train_acc = best_threshold(tr, train_y)
         out[f"{name}_rqe_threshold"] = t
         out[f"{name}_rqe_train_acc"] = train_acc
@@ -378,7 +395,10 @@ def fuse_latency(runs: int = 50) -> tuple[float, float]:
         lex = [(i, 20.0 - i * 0.1) for i in range(100)]
         vec = [(i + 50, 0.9 - i * 0.003) for i in range(100)]
         candidates = ranking.merge(lex, vec)
-        extra = [ranking.Candidate(1000 + i, vector_rank=i, vector_score=0.5) for i in range(200 - len(candidates))]
+        extra = [
+            ranking.Candidate(1000 + i, vector_rank=i, vector_score=0.5)
+            for i in range(200 - len(candidates))
+        ]
         candidates += extra
         for c in candidates:
             c.text = sentence(rng.randint(8, 40))
@@ -405,7 +425,11 @@ def main() -> None:
           "distinct texts (the query itself left out)")  # fmt: skip
     print("  ties: by text id, larger first; ids are a random permutation (seed 13)")
     print(f"  {'ranking':<10}{'R@1':>8}{'R@5':>8}{'MRR@10':>9}{'pair AUC':>10}")
-    for name, auc_key in (("lexical", "lexical_auc"), ("vectors", "vector_auc"), ("hybrid", "auc")):
+    for name, auc_key in (
+        ("lexical", "lexical_auc"),
+        ("vectors", "vector_auc"),
+        ("hybrid", "auc"),
+    ):
         print(f"  {name:<10}{mqp[name + '_r1']:>8.3f}{mqp[name + '_r5']:>8.3f}"
               f"{mqp[name + '_mrr10']:>9.3f}{mqp[auc_key]:>10.3f}")  # fmt: skip
     print(f"  hybrid ranks the same-meaning rewrite above the other for "
@@ -413,13 +437,17 @@ def main() -> None:
     print()
     print("Question entailment — MEDIQA 2019 RQE (threshold chosen on training only)")
     print(f"  train {rqe['rqe_train']} pairs, validation {rqe['rqe_valid']} pairs")
-    print(f"  {'score':<10}{'threshold':>10}{'train acc':>11}{'valid acc':>11}{'valid AUC':>11}")
+    print(
+        f"  {'score':<10}{'threshold':>10}{'train acc':>11}{'valid acc':>11}{'valid AUC':>11}"
+    )
     for name in ("vector", "hybrid"):
         print(f"  {name:<10}{rqe[name + '_rqe_threshold']:>10.4f}"
               f"{rqe[name + '_rqe_train_acc']:>11.3f}{rqe[name + '_rqe_acc']:>11.3f}"
               f"{rqe[name + '_rqe_valid_auc']:>11.3f}")  # fmt: skip
     print()
-    print(f"fuse() for 200 candidates: median {median_ms:.2f} ms, worst {worst_ms:.2f} ms")
+    print(
+        f"fuse() for 200 candidates: median {median_ms:.2f} ms, worst {worst_ms:.2f} ms"
+    )
     summary = {
         "lexical_r1": mqp["lexical_r1"], "vector_r1": mqp["vectors_r1"],
         "hybrid_r1": mqp["hybrid_r1"], "hybrid_r5": mqp["hybrid_r5"],

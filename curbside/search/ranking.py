@@ -3,15 +3,35 @@
 Both searches return their best candidates; ``fuse`` merges them into the order
 the product shows. It sees only plain data, so the benchmark runs the very same
 function as the site.
+
+The score is the meaning first: the cosine of the two questions' vectors. Rank
+fusion (RRF) hurts here, because a question that shares every keyword but asks
+something else (its treatment rather than its cause) sits at the top of the words
+ranking. So the words only nudge:
+
+* ``LEXICAL_WEIGHT`` × the candidate's bm25 relative to the best bm25 of the list
+  (0 to 1), a tie-breaker between questions of about equal meaning;
+* ``TYPE_MISMATCH_PENALTY`` when the candidate is a short question (at most
+  ``SHORT_QUESTION_WORDS`` words, where cue words are reliable) that asks a
+  different kind of thing than the query (``intent.question_types``: treatment,
+  cause, diagnosis, prognosis …) and neither kind is shared.
+
+The constants come from ``bench/train_similarity.py`` (Curai medical question
+pairs; chosen and cross-validated by original question, see that script), and
+``bench/similar_eval.py`` measures the result.
 """
 
+import re
 from dataclasses import dataclass
 
-RRF_K = 60
+from curbside.search.intent import question_types
+
 # Below this cosine, a question is not offered as "the same question" while asking.
 SIMILAR_MIN_COSINE = 0.5
-LEXICAL_WEIGHT = 0.5
-VECTOR_WEIGHT = 1.0
+LEXICAL_WEIGHT = 0.05
+TYPE_MISMATCH_PENALTY = 0.18
+SHORT_QUESTION_WORDS = 8
+_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 @dataclass
@@ -25,18 +45,37 @@ class Candidate:
     score: float = 0.0
 
 
+def type_mismatch(query: str, text: str) -> bool:
+    """A short candidate question that asks another kind of thing than the query."""
+    if not query or len(_WORD_RE.findall(text or "")) > SHORT_QUESTION_WORDS:
+        return False
+    asked, offered = question_types(query), question_types(text)
+    return bool(asked) and bool(offered) and not (asked & offered)
+
+
 def fuse(candidates: list[Candidate], *, query: str = "") -> list[Candidate]:
-    """Weighted reciprocal rank fusion, best first (ties: higher cosine, then
-    newer question)."""
+    """Best first by cosine, nudged by the words (see the module's docstring).
+
+    A candidate only the words ranking found scores as the lowest cosine of the
+    list (0 when no candidate has one), so it follows the meaning matches unless
+    its words lift it. Ties: higher cosine, then newer question (larger id).
+    """
+    cosines = [c.vector_score for c in candidates if c.vector_score is not None]
+    floor = min(cosines) if cosines else 0.0
+    best_bm25 = max((c.lexical_score or 0.0 for c in candidates), default=0.0)
     for c in candidates:
-        c.score = 0.0
-        if c.lexical_rank is not None:
-            c.score += LEXICAL_WEIGHT / (RRF_K + c.lexical_rank + 1)
-        if c.vector_rank is not None:
-            c.score += VECTOR_WEIGHT / (RRF_K + c.vector_rank + 1)
+        cosine = c.vector_score if c.vector_score is not None else floor
+        words = (c.lexical_score or 0.0) / best_bm25 if best_bm25 > 0 else 0.0
+        c.score = cosine + LEXICAL_WEIGHT * max(words, 0.0)
+        if type_mismatch(query, c.text):
+            c.score -= TYPE_MISMATCH_PENALTY
     return sorted(
         candidates,
-        key=lambda c: (-c.score, -(c.vector_score or -1.0), -c.question_id),
+        key=lambda c: (
+            -c.score,
+            -(c.vector_score if c.vector_score is not None else -2.0),
+            -c.question_id,
+        ),
     )
 
 
