@@ -1,6 +1,6 @@
 """Evaluate the extractive consensus as a multi-answer summary (MEDIQA 2021 MAS).
 
-    .venv/bin/python bench/consensus_eval.py [--data DIR] [--seed 1]
+    .venv/bin/python bench/consensus_eval.py [--data DIR] [--seed 1] [--threads 1]
 
 Reads ``mediqa2021_mas/mas_validation_joined.jsonl`` under --data (by default the
 ``shared/data`` folder next to the repository): consumer questions, each with
@@ -9,17 +9,20 @@ several answers and an expert extractive and abstractive summary over all of the
 For each question the consensus is computed from its answers (each answer stands
 for one physician), and its statements, in rank order, make an extractive summary
 of whole sentences up to the word count of the extractive reference. It is scored
-with ROUGE-1/2/L F1 (rouge-score, Porter stemming) against both references, side by
-side with three baselines under the same word budget:
+with ROUGE-1/2/L F1 (rouge-score, Porter stemming) against both references. The
+consensus runs twice: with the sentence-embedding model ("consensus", as a worker
+computes it) and with the lexical similarity alone ("lexical", as when tasks run
+inline). Side by side, three baselines under the same word budget:
 
 - LEAD-k: each answer's first sentence, then each one's second, and so on;
 - random-k: sentences drawn at random (fixed seed);
 - oracle: greedy selection of the sentences that most raise ROUGE-2 against the
   extractive reference (an upper bound for any sentence extractor).
 
-Faithfulness is the share of consensus statements that are an exact span of a
-supporting answer. Speed is the median time to compute one consensus for a
-synthetic question with 10 answers of about 150 words each.
+Faithfulness is the share of consensus statements (both runs) that are an exact
+span of a supporting answer. Speed is the median time to compute one consensus for
+a synthetic question with 10 answers of about 150 words each, with the model (its
+loading excluded, its inference on --threads threads included) and without.
 
 The last line is one summary of name=value pairs.
 """
@@ -38,8 +41,13 @@ sys.path.insert(0, str(REPO))
 
 from rouge_score import rouge_scorer  # noqa: E402
 
-from curbside.consensus.extractive import AnswerText, compute  # noqa: E402
+from curbside.consensus.extractive import (  # noqa: E402
+    AnswerText,
+    EmbeddingSimilarity,
+    compute,
+)
 from curbside.consensus.text import sentence_spans  # noqa: E402
+from curbside.core.embedding import MiniLMEmbedder  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 DATASET = Path("mediqa2021_mas") / "mas_validation_joined.jsonl"
@@ -142,9 +150,9 @@ def _words_of(text: str) -> list[str]:
     return text.split()
 
 
-def _speed(seed: int) -> float:
+def _speed(seed: int, embedder=None) -> float:
     """Median milliseconds for 10 answers of ~150 words from a medical-ish
-    vocabulary (the same for the same seed)."""
+    vocabulary (the same for the same seed); with the embedder when given."""
     rng = random.Random(seed)
     vocab = _words_of(
         "pain swelling vein injection doctor treatment dose week month rest ice "
@@ -167,8 +175,9 @@ def _speed(seed: int) -> float:
     question = "Should I " + " ".join(rng.choice(vocab) for _ in range(12)) + "?"
     timings = []
     for _ in range(SPEED_RUNS):
+        similarity = EmbeddingSimilarity(embedder) if embedder else None
         started = time.perf_counter()
-        compute(question, answers)
+        compute(question, answers, similarity=similarity)
         timings.append((time.perf_counter() - started) * 1000)
     return statistics.median(timings)
 
@@ -177,12 +186,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--threads", type=int, default=1,
+        help="threads for the embedding model (SEARCH_EMBED_THREADS)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
+    embedder = MiniLMEmbedder(threads=args.threads)
+    embedder.embed(["Loading the model is not timed."])
 
     rows = _load(args.data)
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
     rng = random.Random(args.seed)
-    systems = ("consensus", "lead", "random", "oracle")
+    systems = ("consensus", "lexical", "lead", "random", "oracle")
     scores = {
         (s, ref, m): [] for s in systems for ref in ("ext", "abs") for m in METRICS
     }
@@ -194,10 +209,14 @@ def main(argv: list[str] | None = None) -> int:
             for i, a in enumerate(row["answers"])
         ]
         started = time.perf_counter()
-        consensus = compute(row["short_question"], answers)
+        consensus = compute(
+            row["short_question"], answers, similarity=EmbeddingSimilarity(embedder)
+        )
         compute_ms.append((time.perf_counter() - started) * 1000)
-        ok, total = _faithful(consensus, answers)
-        faithful_ok, faithful_total = faithful_ok + ok, faithful_total + total
+        lexical = compute(row["short_question"], answers)
+        for result in (consensus, lexical):
+            ok, total = _faithful(result, answers)
+            faithful_ok, faithful_total = faithful_ok + ok, faithful_total + total
 
         ext, abs_ = row["extractive_summary"], row["abstractive_summary"]
         budget = _n_words(ext)
@@ -206,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         rng.shuffle(shuffled)
         summaries = {
             "consensus": _budgeted([p.statement for p in consensus.ranked()], budget),
+            "lexical": _budgeted([p.statement for p in lexical.ranked()], budget),
             "lead": _budgeted(_lead(answers), budget),
             "random": _budgeted(shuffled, budget),
             "oracle": _oracle(sentences, ext, budget, scorer),
@@ -232,12 +252,16 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(f"{name:<10}{cells}")
     faithful = faithful_ok / faithful_total if faithful_total else 1.0
-    speed = _speed(args.seed)
+    speed = _speed(args.seed, embedder)
+    lexical_speed = _speed(args.seed)
     print(f"faithful statements: {faithful_ok}/{faithful_total}")
-    print(f"compute per MEDIQA question: median {statistics.median(compute_ms):.1f} ms")
-    print(f"compute for 10 answers x ~150 words: median {speed:.1f} ms")
+    print(f"compute per MEDIQA question, with the model: median "
+          f"{statistics.median(compute_ms):.1f} ms")  # fmt: skip
+    print(f"compute for 10 answers x ~150 words: median {speed:.1f} ms with the "
+          f"model ({args.threads} thread(s)), {lexical_speed:.1f} ms without")  # fmt: skip
     summary = {
         "consensus_r2": mean[("consensus", "ext", "rouge2")],
+        "lexical_r2": mean[("lexical", "ext", "rouge2")],
         "lead_r2": mean[("lead", "ext", "rouge2")],
         "random_r2": mean[("random", "ext", "rouge2")],
         "oracle_r2": mean[("oracle", "ext", "rouge2")],
@@ -246,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
         "consensus_abs_r2": mean[("consensus", "abs", "rouge2")],
         "faithful": faithful,
         "speed_10x150_ms": speed,
+        "lexical_speed_10x150_ms": lexical_speed,
     }
     print(" ".join(f"{k}={v:.3f}" for k, v in summary.items()))
     return 0

@@ -42,7 +42,7 @@ from curbside.consensus.text import (
     words,
 )
 
-ALGORITHM = "extractive-lexical-1"
+ALGORITHM = "extractive-2"
 
 SHARED, DIFFERS, SINGLE = "shared", "differs", "single"
 KINDS = (SHARED, DIFFERS, SINGLE)
@@ -56,17 +56,22 @@ QUESTION_BOOST = 2.0
 SINGLES_PER_ANSWER = 2
 MAX_SINGLES = 6
 #: How a point ranks: the share of physicians behind it, how close its statement
-#: is to the other answers' sentences in its group, to the question, how early it
-#: comes in its answer, how much it says; a difference comes before agreements of
-#: the same standing, since a reader must not miss it.
-W_BACKERS, W_CENTRAL, W_QUESTION, W_POSITION, W_SALIENCE, W_DIFFERS = (
+#: is to the other answers' sentences in its group, how close it and its passage
+#: are to the question, how early it comes in its answer, how much it says; a
+#: difference comes before agreements of the same standing, since a reader must
+#: not miss it. Relevance weighs most: the points that answer what was asked come
+#: first (docs/decisions/0004-consensus.md, Evaluation).
+W_BACKERS, W_CENTRAL, W_RELEVANCE, W_POSITION, W_SALIENCE, W_DIFFERS = (
     1.0,
     0.5,
-    0.5,
+    4.0,
     0.15,
     0.05,
     0.3,
 )
+#: How much a sentence's own relevance counts against each neighbour's in its
+#: passage relevance.
+CONTEXT_SELF = 3.0
 #: Sentences with fewer content stems do not make points of their own.
 MIN_STEMS = 2
 
@@ -238,15 +243,25 @@ NOT_ENOUGH_ANSWERS = "fewer-than-two-answers"
 
 
 class Similarity(Protocol):
-    """How alike two sentences are, 0..1, given every sentence of the question.
+    """How alike two sentences are, and how close each is to the question, 0..1,
+    given every sentence of the question.
 
-    The lexical one is the default; an embedding model can stand behind the same
-    interface (``prepare`` once per question, then ``score`` for pairs).
+    ``prepare`` runs once per question, then ``score`` (two sentences),
+    ``relevance`` (a sentence and the question) and ``weights`` (a sentence's
+    stems, for finding the matter a group is about). ``threshold`` is the likeness
+    at which two sentences say the same thing, on the similarity's own scale, and
+    ``name`` goes into the algorithm's name: a consensus made with another
+    similarity is another consensus.
     """
+
+    name: str
+    threshold: float
 
     def prepare(self, question: str, sentences: Sequence[str]) -> None: ...
 
     def score(self, i: int, j: int) -> float: ...
+
+    def relevance(self, i: int) -> float: ...
 
     def weights(self, i: int) -> dict[str, float]: ...
 
@@ -257,7 +272,11 @@ class LexicalSimilarity:
     The score is the shared weight over the geometric mean of the two sentences'
     weights and the smaller one's: between cosine (which punishes a short sentence
     for its long partner) and containment (which lets any short sentence match).
+    The relevance is the share of the question's weight a sentence holds.
     """
+
+    name = "lexical"
+    threshold = MERGE_THRESHOLD
 
     def prepare(self, question: str, sentences: Sequence[str]) -> None:
         bags = [Counter(content_stems(s)) for s in sentences]
@@ -275,9 +294,17 @@ class LexicalSimilarity:
             for bag in bags
         ]
         self._norm2 = [sum(w * w for w in ws.values()) for ws in self._weights]
+        self._asked = {t: self.idf.get(t, math.log(1 + n)) for t in asked}
+        self._asked_total = sum(self._asked.values())
 
     def weights(self, i: int) -> dict[str, float]:
         return self._weights[i]
+
+    def relevance(self, i: int) -> float:
+        if not self._asked_total:
+            return 0.0
+        held = sum(w for t, w in self._asked.items() if t in self._weights[i])
+        return held / self._asked_total
 
     def score(self, i: int, j: int) -> float:
         a, b = self._weights[i], self._weights[j]
@@ -292,6 +319,42 @@ class LexicalSimilarity:
         return min(1.0, shared / math.sqrt(cosine_den * containment_den))
 
 
+class EmbeddingSimilarity:
+    """Sentence embeddings (``curbside.core.embedding``) for likeness and relevance.
+
+    The question and every sentence are embedded in one call. Two sentences are as
+    alike as the cosine of their vectors, or as their words say when that is more
+    (a model can miss that two sentences share a rare term); a sentence is as
+    relevant as its cosine with the question. Stems and their weights, which name
+    the matter of a group and its sides, stay lexical.
+    """
+
+    #: Cosines of sentences about the same topic that do not say the same thing
+    #: reach about this much with a small general model; paraphrases go well above.
+    threshold = 0.8
+
+    def __init__(self, embedder) -> None:
+        self.embedder = embedder
+        self.name = getattr(embedder, "model_id", "embedding")
+        self.lexical = LexicalSimilarity()
+
+    def prepare(self, question: str, sentences: Sequence[str]) -> None:
+        self.lexical.prepare(question, sentences)
+        vectors = self.embedder.embed([question or "", *sentences])
+        self._relevance = (vectors[1:] @ vectors[0]).tolist()
+        self._cosine = (vectors[1:] @ vectors[1:].T).tolist()
+
+    def weights(self, i: int) -> dict[str, float]:
+        return self.lexical.weights(i)
+
+    def relevance(self, i: int) -> float:
+        return max(0.0, self._relevance[i])
+
+    def score(self, i: int, j: int) -> float:
+        lexical = self.lexical.score(i, j) * self.threshold / MERGE_THRESHOLD
+        return max(0.0, min(1.0, max(self._cosine[i][j], lexical)))
+
+
 # -- the algorithm -----------------------------------------------------------
 
 
@@ -304,6 +367,9 @@ class _Sentence:
     text: str
     stems: frozenset[str]
     position: float = 0.0
+    #: How close the sentence and its neighbours in its answer are to the
+    #: question, relative to the closest sentence of all the answers (0..1).
+    relevance: float = 0.0
 
 
 @dataclass
@@ -320,14 +386,15 @@ def compute(
 ) -> Consensus:
     """The consensus of ``answers`` to ``question`` (see the module's docstring)."""
     physicians = {a.physician for a in answers}
-    if len(answers) < 2:
-        return Consensus(ALGORITHM, (), len(answers), len(physicians),
-                         reason=NOT_ENOUGH_ANSWERS)  # fmt: skip
     sim = similarity or LexicalSimilarity()
+    algorithm = algorithm_name(sim)
+    if len(answers) < 2:
+        return Consensus(algorithm, (), len(answers), len(physicians),
+                         reason=NOT_ENOUGH_ANSWERS)  # fmt: skip
     sentences = _sentences(answers)
     sim.prepare(question, [s.text for s in sentences])
+    _passage_relevance(sentences, sim)
     groups = _cluster(sentences, sim)
-    asked = set(content_stems(question))
     agreed: dict[int, list[Stance]] = {}
     for stance in stances:
         if stance.agrees:
@@ -336,7 +403,7 @@ def compute(
     points: list[Point] = []
     singles: list[tuple[float, int, Point]] = []
     for group in groups:
-        point = _point(group, sentences, answers, sim, asked, agreed)
+        point = _point(group, sentences, answers, sim, agreed)
         if point is None:
             continue
         if point.kind == SINGLE:
@@ -348,8 +415,13 @@ def compute(
     points += _disagreements(answers, stances, sentences, sim)
     points.sort(key=lambda p: -p.score)
     return Consensus(
-        ALGORITHM, tuple(points), len(answers), len(physicians), more=tuple(more)
+        algorithm, tuple(points), len(answers), len(physicians), more=tuple(more)
     )
+
+
+def algorithm_name(similarity: Similarity | None = None) -> str:
+    """The algorithm's name with the similarity it runs on ("extractive-2+lexical")."""
+    return f"{ALGORITHM}+{(similarity or LexicalSimilarity()).name}"
 
 
 #: A short sentence that only says the writer agrees with a colleague ("I agree
@@ -383,6 +455,24 @@ def _sentences(answers: Sequence[AnswerText]) -> list[_Sentence]:
     return found
 
 
+def _passage_relevance(sentences: list[_Sentence], sim: Similarity) -> None:
+    """Each sentence's relevance to the question, read in its passage: its own
+    closeness counted twice, its neighbours' in its answer once, all over the
+    closest sentence's. A sentence that continues a passage about what was asked
+    tells more of the answer than a stray sentence using the question's words."""
+    own = [sim.relevance(i) for i in range(len(sentences))]
+    passage = []
+    for i, s in enumerate(sentences):
+        total, count = CONTEXT_SELF * own[i], CONTEXT_SELF
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(sentences) and sentences[j].answer == s.answer:
+                total, count = total + own[j], count + 1
+        passage.append(total / count)
+    top = max(passage, default=0.0) or 1.0
+    for s, value in zip(sentences, passage, strict=True):
+        s.relevance = value / top
+
+
 def _cluster(sentences: list[_Sentence], sim: Similarity) -> list[_Group]:
     """Average-link agglomerative clustering over pairs of sentences from different
     answers; a lazy heap keeps it near O(n² log n)."""
@@ -401,7 +491,7 @@ def _cluster(sentences: list[_Sentence], sim: Similarity) -> list[_Group]:
                 pair[(i, j)] = score
     groups = {i: _Group([i]) for i in range(n)}
     version = dict.fromkeys(range(n), 0)
-    heap = [(-s, i, j, 0, 0) for (i, j), s in pair.items() if s >= MERGE_THRESHOLD]
+    heap = [(-s, i, j, 0, 0) for (i, j), s in pair.items() if s >= sim.threshold]
     heapq.heapify(heap)
 
     def link(a: int, b: int) -> float:
@@ -419,7 +509,7 @@ def _cluster(sentences: list[_Sentence], sim: Similarity) -> list[_Group]:
             continue
         if version[a] != va or version[b] != vb:
             score = link(a, b)
-            if score >= MERGE_THRESHOLD:
+            if score >= sim.threshold:
                 heapq.heappush(heap, (-score, a, b, version[a], version[b]))
             continue
         groups[a].members += groups.pop(b).members
@@ -427,14 +517,14 @@ def _cluster(sentences: list[_Sentence], sim: Similarity) -> list[_Group]:
         for other in groups:
             if other != a:
                 score = link(a, other)
-                if score >= MERGE_THRESHOLD:
+                if score >= sim.threshold:
                     lo, hi = (a, other) if a < other else (other, a)
                     heapq.heappush(heap, (-score, lo, hi, version[lo], version[hi]))
     return sorted(groups.values(), key=lambda g: min(g.members))
 
 
 def _representative(
-    members: list[int], sentences: list[_Sentence], sim: Similarity, asked: set[str]
+    members: list[int], sentences: list[_Sentence], sim: Similarity
 ) -> int:
     def merit(i: int) -> float:
         s = sentences[i]
@@ -445,15 +535,9 @@ def _representative(
         )
         length = len(words(s.text))
         fit = 1.0 if 6 <= length <= 35 else 0.6
-        return (central + 0.5 * _question_overlap(s, asked)) * fit + 0.1 * s.position
+        return (central + 0.5 * s.relevance) * fit + 0.1 * s.position
 
     return max(members, key=lambda i: (merit(i), -i))
-
-
-def _question_overlap(sentence: _Sentence, asked: set[str]) -> float:
-    if not asked or not sentence.stems:
-        return 0.0
-    return len(sentence.stems & asked) / math.sqrt(len(asked) * len(sentence.stems))
 
 
 def _salience(sentence: _Sentence, sim: Similarity, index: int) -> float:
@@ -461,14 +545,14 @@ def _salience(sentence: _Sentence, sim: Similarity, index: int) -> float:
     return math.log(1 + sum(sim.weights(index).values()))
 
 
-def _point(group, sentences, answers, sim, asked, agreed) -> Point | None:
+def _point(group, sentences, answers, sim, agreed) -> Point | None:
     members = [m for m in group.members if len(sentences[m].stems) >= MIN_STEMS]
     if not members:
         return None
     by_answer: dict[int, list[int]] = {}
     for m in members:
         by_answer.setdefault(sentences[m].answer, []).append(m)
-    rep = _representative(members, sentences, sim, asked)
+    rep = _representative(members, sentences, sim)
     n_answers = len(answers)
     kind, matter, sides = SINGLE, "", {}
     if len(by_answer) >= 2:
@@ -506,7 +590,7 @@ def _point(group, sentences, answers, sim, asked, agreed) -> Point | None:
     score = (
         W_BACKERS * backers / max(n_answers, 1)
         + W_CENTRAL * central
-        + W_QUESTION * _question_overlap(r, asked)
+        + W_RELEVANCE * r.relevance
         + W_POSITION * r.position
         + W_SALIENCE * _salience(r, sim, rep)
         + (W_DIFFERS if kind == DIFFERS else 0.0)

@@ -2,19 +2,29 @@
 
 import hashlib
 import json
+import logging
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.db import transaction
 
-from curbside.consensus.extractive import ALGORITHM, AnswerText, Stance, compute
+from curbside.consensus.extractive import (
+    AnswerText,
+    EmbeddingSimilarity,
+    Similarity,
+    Stance,
+    algorithm_name,
+    compute,
+)
 from curbside.consensus.models import QuestionConsensus
 from curbside.consensus.phrasing import OpenAICompatiblePhraser, Phraser, phrase
 from curbside.core.clock import now
+from curbside.core.embedding import EmbeddingUnavailable, get_embedder
 from curbside.core.markdown import plain_text
 from curbside.questions.events import announce_question_changed
 from curbside.questions.models import Agreement, Answer, Question
 
+log = logging.getLogger(__name__)
 COMPUTED, UNCHANGED, DROPPED = "computed", "unchanged", "dropped"
 
 
@@ -49,9 +59,31 @@ def consensus_inputs(question: Question) -> tuple[str, list[AnswerText], list[St
     )
 
 
-def inputs_hash(question: str, answers: list[AnswerText], stances: list[Stance]) -> str:
+def consensus_similarity() -> Similarity | None:
+    """What the consensus compares sentences with: the sentence-embedding model when
+    tasks run in a worker (``TASKS_BACKEND = "database"``), loaded once per process;
+    the lexical similarity (None) when tasks run inline, in the request that
+    changed the question, where the model must never run, or when the model
+    cannot be loaded."""
+    if settings.TASKS_BACKEND != "database":
+        return None
+    try:
+        return EmbeddingSimilarity(get_embedder())
+    except EmbeddingUnavailable as exc:
+        log.warning("Consensus without the embedding model: %s", exc)
+        return None
+
+
+def inputs_hash(
+    question: str,
+    answers: list[AnswerText],
+    stances: list[Stance],
+    algorithm: str | None = None,
+) -> str:
+    """A fingerprint of what a consensus is computed from, and how."""
     payload = json.dumps(
-        [ALGORITHM, question, [list(vars(a).values()) for a in answers],
+        [algorithm or algorithm_name(), question,
+         [list(vars(a).values()) for a in answers],
          [list(vars(s).values()) for s in stances]],
         ensure_ascii=False, separators=(",", ":"),
     )  # fmt: skip
@@ -83,11 +115,12 @@ def consensus_refresh(*, question_id: int, force: bool = False) -> str:
         QuestionConsensus.objects.filter(question_id=question_id).delete()
         return DROPPED
     text, answers, stances = consensus_inputs(question)
-    fingerprint = inputs_hash(text, answers, stances)
+    similarity = consensus_similarity()
+    fingerprint = inputs_hash(text, answers, stances, algorithm_name(similarity))
     stored = QuestionConsensus.objects.filter(question=question).first()
     if stored and stored.inputs_hash == fingerprint and not force:
         return UNCHANGED
-    consensus = compute(text, answers, stances)
+    consensus = compute(text, answers, stances, similarity=similarity)
     phraser = phraser_from_settings()
     if phraser is not None:
         consensus = phrase(consensus, phraser)

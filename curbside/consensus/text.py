@@ -10,11 +10,13 @@ from dataclasses import dataclass
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 
-# A sentence ends at . ! ? (with closing quotes or brackets) followed by space and
-# something that can start a sentence; or at a full stop glued to the next
-# sentence's capital ("rest.For other tears"), as pasted texts often have.
+# A sentence ends at . ! ? (with closing quotes or brackets, or citation marks
+# such as "[2]" or "[1,3]") followed by space and something that can start a
+# sentence; or at a full stop glued to the next sentence's capital ("rest.For
+# other tears"), as pasted texts often have.
 _BOUNDARY_RE = re.compile(
-    r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])"
+    r"(?<=[.!?])(?:\[\d{1,3}(?:[,–-]\s?\d{1,3})*\])*[\"'”’)\]]*\s+"
+    r"(?=[\"'“‘(\[]?[A-Z0-9])"
     r"|(?<=[a-z][.!?])(?=[A-Z][a-z])"
 )
 _ABBREVIATIONS = frozenset(
@@ -54,6 +56,9 @@ HEDGES = _wordset(
     "minimal minor mild slight slightly little small temporary brief some rare "
     "rarely occasional occasionally may might"
 )
+# A negation followed by at most this many content stems ("is not needed", "is
+# usually not needed in your case") is about its subject too.
+BARE_PREDICATE_STEMS = 2
 # Clause breaks: a negation in one clause does not reach the words of the next.
 _CLAUSE_RE = re.compile(r"[;:,]\s+|\s+(?:but|although|though|however|whereas)\s+")
 
@@ -147,23 +152,37 @@ def content_stems(text: str) -> list[str]:
 
 
 def negated_stems(text: str) -> tuple[set[str], set[str]]:
-    """The content stems of a sentence split by polarity: those in a clause with a
-    negation, and those in a clause without one.
+    """The content stems of a sentence split by polarity: those a negation reaches,
+    and those no negation reaches.
 
-    "without" negates only what follows it ("vessels carry the blood without
-    trouble" affirms the carrying); other negations reach their whole clause, since the
-    subject often comes first ("replacement is not needed").
+    A negation reaches the rest of its clause (clauses end at commas, semicolons and
+    "but", "although" …). It reaches the words before it, usually the subject, only
+    when little follows it: "replacement is not needed" negates the replacement,
+    but "spider veins do not turn into anything dangerous" negates the turning, not
+    the veins. "without" reaches only what follows it ("vessels carry the blood
+    without trouble" affirms the carrying).
     """
     negated: set[str] = set()
     affirmed: set[str] = set()
     for clause in _CLAUSE_RE.split(text or ""):
         tokens = words(clause)
-        if any(t in NEGATIONS and t != "without" or t.endswith("n't") for t in tokens):
-            negated |= set(content_stems(clause))
-        elif "without" in tokens:
+        at = next(
+            (k for k, t in enumerate(tokens)
+             if t in NEGATIONS and t != "without" or t.endswith("n't")),
+            None,
+        )  # fmt: skip
+        if at is None and "without" in tokens:
             cut = tokens.index("without")
             affirmed |= set(content_stems(" ".join(tokens[:cut])))
             negated |= set(content_stems(" ".join(tokens[cut:])))
+        elif at is not None:
+            before = set(content_stems(" ".join(tokens[:at])))
+            after = set(content_stems(" ".join(tokens[at + 1 :])))
+            negated |= after
+            if len(after) <= BARE_PREDICATE_STEMS:
+                negated |= before
+            else:
+                affirmed |= before - after
         else:
             affirmed |= set(content_stems(clause))
     return negated, affirmed

@@ -4,6 +4,7 @@ by a background task, and not recomputed when nothing it reads has changed."""
 from unittest import mock
 
 import pytest
+from django.test import override_settings
 
 from curbside.consensus.models import QuestionConsensus
 from curbside.consensus.selectors import consensus_for
@@ -12,7 +13,9 @@ from curbside.consensus.services import (
     DROPPED,
     UNCHANGED,
     consensus_refresh,
+    consensus_similarity,
 )
+from curbside.core.embedding import EmbeddingUnavailable, get_embedder
 from curbside.questions import services
 
 ICE = "Ice the knee for twenty minutes three times a day and rest it for a week."
@@ -86,3 +89,29 @@ def test_it_recomputes_everything_after_an_algorithm_change(question, two_answer
 
     assert consensus_refresh(question_id=question.pk) == COMPUTED
     assert QuestionConsensus.objects.get().inputs_hash != "old"
+
+
+def test_tasks_run_inline_compute_it_without_the_model(question, two_answers):
+    assert consensus_similarity() is None
+    assert QuestionConsensus.objects.get().algorithm.endswith("+lexical")
+
+
+@override_settings(TASKS_BACKEND="database")
+def test_a_worker_computes_it_with_the_embedding_model(question, two_answers):
+    similarity = consensus_similarity()
+    assert similarity is not None and similarity.name == get_embedder().model_id
+
+    # The model is part of the algorithm: the lexical consensus is stale.
+    assert consensus_refresh(question_id=question.pk) == COMPUTED
+    stored = QuestionConsensus.objects.get()
+    assert stored.algorithm.endswith("+" + similarity.name)
+    assert consensus_refresh(question_id=question.pk) == UNCHANGED
+
+
+@override_settings(TASKS_BACKEND="database")
+def test_without_its_model_files_a_worker_falls_back_to_words(question, two_answers):
+    with mock.patch(
+        "curbside.consensus.services.get_embedder",
+        side_effect=EmbeddingUnavailable("no model"),
+    ):
+        assert consensus_similarity() is None

@@ -55,3 +55,27 @@ def test_without_negates_only_what_follows_it():
     assert stem("carry") in affirmed and stem("trouble") in negated
     negated, _affirmed = negated_stems("Replacement veins are not needed.")
     assert stem("replacement") in negated
+
+
+def test_it_splits_after_citation_marks():
+    text = (
+        "APL is rare.[1][2] It is treated with ATRA.[3] Most recover. See Dr. Li [4]."
+    )
+
+    assert _sentences(text) == [
+        "APL is rare.[1][2]",
+        "It is treated with ATRA.[3]",
+        "Most recover.",
+        "See Dr. Li [4].",
+    ]
+
+
+def test_a_negation_reaches_the_subject_only_of_a_bare_predicate():
+    negated, affirmed = negated_stems(
+        "Spider veins do not turn into anything dangerous."
+    )
+    assert stem("spider") in affirmed and stem("spider") not in negated
+    assert stem("dangerous") in negated
+
+    negated, _affirmed = negated_stems("Surgery is usually not needed in your case.")
+    assert stem("surgery") in negated
