@@ -1,0 +1,214 @@
+"""Choose the constants of ``curbside.search.ranking.fuse``, cross-validated.
+
+    .venv/bin/python bench/train_similarity.py [--data DIR] [--folds 5] [--seed 0]
+
+Data: the Curai medical question pairs (``curai_mqp/mqp_shared.csv`` under
+--data, by default the ``shared/data`` folder next to the repository), searched
+exactly as ``bench/similar_eval.py`` does (each same-meaning rewrite is a query,
+its original the answer, the pool all distinct texts; lexical top-100 and
+vector top-100 merged). Nothing from MEDIQA RQE is used, so its validation
+accuracy in ``similar_eval.py`` stays an unseen-data figure.
+
+Three constants (see ranking.py's docstring for what they do):
+
+* ``TYPE_MISMATCH_PENALTY``: for each gate ``SHORT_QUESTION_WORDS``, a logistic
+  regression on the Curai pairs (label 1 vs label 0 rewrite) over [cosine,
+  mismatch]; the penalty is the mismatch weight in cosine units (its weight over
+  the cosine's), rounded to 0.01.
+* ``SHORT_QUESTION_WORDS`` and ``LEXICAL_WEIGHT``: a grid; the pair with the best
+  Recall@1 (then MRR@10, then the smaller values) on the training questions.
+
+Protocol: the originals are split into --folds folds (seeded shuffle); for each
+fold everything above is chosen on the other folds only and Recall@1 / MRR@10
+are measured on the held-out fold's queries. The cross-validated figures are
+the pooled held-out ranks. The final constants are then chosen the same way on
+all the data; copy them into ranking.py.
+
+The last line is one summary of name=value pairs.
+"""
+
+import argparse
+import random
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import similar_eval as se  # noqa: E402
+
+from curbside.search import ranking  # noqa: E402
+from curbside.search.intent import question_types  # noqa: E402
+
+LEXICAL_GRID = (0.0, 0.02, 0.05, 0.1, 0.2)
+WORDS_GRID = (6, 8, 10, 12, 15, 20, 10_000)
+WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def disjoint(query: str, text: str) -> bool:
+    a, b = question_types(query), question_types(text)
+    return bool(a) and bool(b) and not (a & b)
+
+
+def build(data: Path):
+    rows = se.load_mqp(data / "curai_mqp" / "mqp_shared.csv")
+    texts = list(dict.fromkeys(t for q1, q2, _ in rows for t in (q1, q2)))
+    index = {t: i for i, t in enumerate(texts)}
+    perm = list(range(len(texts)))
+    random.Random(se.TIE_SEED).shuffle(perm)
+    ids = np.asarray(perm)
+    pos_of_id = {int(pk): i for i, pk in enumerate(ids)}
+    vectors = se.Embeddings(use_cache=True)(texts, "curai")
+    lexical = se.Lexical(texts, [int(x) for x in ids])
+    originals = list(dict.fromkeys(q1 for q1, _, _ in rows))
+    group_of = {o: g for g, o in enumerate(originals)}
+
+    lists = []  # per query: group, arrays for the candidates
+    for q1, q2, label in rows:
+        if label != 1:
+            continue
+        qi = index[q2]
+        lex = [
+            (pk, s) for pk, s in lexical.search(q2, se.TOP + 1) if pos_of_id[pk] != qi
+        ]
+        vec = se.vector_top(vectors @ vectors[qi], ids, qi, se.TOP)
+        cands = ranking.merge(lex[: se.TOP], vec)
+        cos = [c.vector_score for c in cands]
+        floor = min(x for x in cos if x is not None)
+        best = max((c.lexical_score or 0.0) for c in cands) or 1.0
+        texts_c = [texts[pos_of_id[c.question_id]] for c in cands]
+        lists.append({
+            "group": group_of[q1],
+            "cos": np.array([floor if x is None else x for x in cos]),
+            "tie": np.array([-2.0 if x is None else x for x in cos]),
+            "words": np.array([max(c.lexical_score or 0.0, 0.0) / best for c in cands]),
+            "length": np.array([len(WORD_RE.findall(t)) for t in texts_c]),
+            "disjoint": np.array([disjoint(q2, t) for t in texts_c], dtype=float),
+            "ids": np.array([c.question_id for c in cands]),
+            "target": np.array([t == q1 for t in texts_c]),
+        })  # fmt: skip
+        if len(lists) % 200 == 0:
+            se.progress(f"candidates for {len(lists)} queries")
+
+    pairs = {"group": [], "cos": [], "disjoint": [], "length": [], "label": []}
+    for q1, q2, label in rows:
+        pairs["group"].append(group_of[q1])
+        pairs["cos"].append(float(vectors[index[q1]] @ vectors[index[q2]]))
+        pairs["disjoint"].append(float(disjoint(q1, q2)))
+        pairs["length"].append(len(WORD_RE.findall(q2)))
+        pairs["label"].append(label)
+    return lists, {k: np.asarray(v) for k, v in pairs.items()}, len(originals)
+
+
+def logistic(X: np.ndarray, y: np.ndarray, l2: float = 1e-2) -> np.ndarray:
+    """Newton's method on the L2-regularised log loss (intercept last, not penalised)."""
+    X = np.c_[X, np.ones(len(X))]
+    w = np.zeros(X.shape[1])
+    penalty = np.eye(len(w)) * l2
+    penalty[-1, -1] = 0.0
+    for _ in range(100):
+        p = 1.0 / (1.0 + np.exp(-X @ w))
+        grad = X.T @ (p - y) / len(y) + penalty @ w
+        hess = (X * (p * (1 - p))[:, None]).T @ X / len(y) + penalty
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-10:
+            break
+    return w
+
+
+def penalty_for(pairs, mask, max_words: int) -> float:
+    gate = pairs["disjoint"] * (pairs["length"] <= max_words)
+    X = np.c_[pairs["cos"][mask], gate[mask]]
+    w = logistic(X, pairs["label"][mask].astype(float))
+    return round(max(-w[1] / w[0], 0.0), 2)
+
+
+def ranks(lists, lexical_weight: float, max_words: int, penalty: float) -> np.ndarray:
+    out = np.zeros(len(lists), dtype=int)  # 0 = the original is not a candidate
+    for n, c in enumerate(lists):
+        if not c["target"].any():
+            continue
+        score = c["cos"] + lexical_weight * c["words"]
+        score = score - penalty * c["disjoint"] * (c["length"] <= max_words)
+        order = np.lexsort((-c["ids"], -c["tie"], -score))
+        out[n] = int(np.flatnonzero(c["target"][order])[0]) + 1
+    return out
+
+
+def metrics(r: np.ndarray) -> tuple[float, float]:
+    found = r > 0
+    r1 = float(np.mean(r == 1))
+    mrr = float(
+        np.sum(np.where(found & (r <= 10), 1.0 / np.maximum(r, 1), 0.0)) / len(r)
+    )
+    return r1, mrr
+
+
+def choose(lists, pairs, train_groups: set[int]):
+    query_mask = np.array([c["group"] in train_groups for c in lists])
+    pair_mask = np.array([g in train_groups for g in pairs["group"]])
+    train_lists = [c for c, keep in zip(lists, query_mask, strict=True) if keep]
+    best = None
+    for max_words in WORDS_GRID:
+        penalty = penalty_for(pairs, pair_mask, max_words)
+        for weight in LEXICAL_GRID:
+            r1, mrr = metrics(ranks(train_lists, weight, max_words, penalty))
+            key = (r1, mrr, -weight, -max_words)
+            if best is None or key > best[0]:
+                best = (key, weight, max_words, penalty)
+    return best[1:]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=se.DEFAULT_DATA)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    data = args.data if args.data.is_absolute() else (se.ROOT / args.data)
+
+    lists, pairs, n_groups = build(data)
+    groups = list(range(n_groups))
+    random.Random(args.seed).shuffle(groups)
+    fold_of = {g: i % args.folds for i, g in enumerate(groups)}
+
+    held_out = np.zeros(len(lists), dtype=int)
+    baseline = ranks(lists, 0.0, 0, 0.0)  # cosine alone
+    print(f"{args.folds}-fold cross-validation by original question (seed {args.seed})")
+    print(
+        f"  {'fold':<6}{'lexical':>9}{'words':>7}{'penalty':>9}{'R@1':>8}{'cos R@1':>9}"
+    )
+    for fold in range(args.folds):
+        train = {g for g in groups if fold_of[g] != fold}
+        weight, max_words, penalty = choose(lists, pairs, train)
+        test = np.array([fold_of[c["group"]] == fold for c in lists])
+        test_lists = [c for c, keep in zip(lists, test, strict=True) if keep]
+        held_out[test] = ranks(test_lists, weight, max_words, penalty)
+        r1, _ = metrics(held_out[test])
+        cos_r1, _ = metrics(baseline[test])
+        print(
+            f"  {fold:<6}{weight:>9.2f}{max_words:>7}{penalty:>9.2f}{r1:>8.3f}{cos_r1:>9.3f}"
+        )
+    cv_r1, cv_mrr = metrics(held_out)
+    cos_r1, cos_mrr = metrics(baseline)
+    print(f"  held-out R@1 {cv_r1:.3f} MRR@10 {cv_mrr:.3f} "
+          f"(cosine alone {cos_r1:.3f} / {cos_mrr:.3f})")  # fmt: skip
+
+    weight, max_words, penalty = choose(lists, pairs, set(groups))
+    print("Constants chosen on all the data (for ranking.py):")
+    print(f"  LEXICAL_WEIGHT = {weight}")
+    print(f"  TYPE_MISMATCH_PENALTY = {penalty}")
+    print(f"  SHORT_QUESTION_WORDS = {max_words}")
+    print(
+        f"cv_r1={cv_r1:.3f} cv_mrr10={cv_mrr:.3f} cos_r1={cos_r1:.3f} "
+        f"lexical_weight={weight} penalty={penalty} short_words={max_words}"
+    )
+
+
+if __name__ == "__main__":
+    main()
