@@ -108,10 +108,6 @@ class Question(models.Model):
     def is_answered(self) -> bool:
         return self.answer_count > 0
 
-    @property
-    def is_duplicate(self) -> bool:
-        return self.duplicate_of_id is not None
-
 
 class DuplicateDecision(models.Model):
     """The audit trail of duplicate marks: who marked or unmarked what, when.
