@@ -4,7 +4,13 @@ that is not a sentence of one of their answers."""
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from curbside.consensus.extractive import AnswerText, Stance, compute
+from curbside.consensus.extractive import (
+    AnswerText,
+    EmbeddingSimilarity,
+    Stance,
+    compute,
+)
+from curbside.core.embedding import HashingEmbedder
 
 WORDS = ["pain", "knee", "no", "not", "rest", "ice", "doctor", "the", "swelling",
          "Dr.", "e.g.", "3", "weeks", "surgery", "never", "mild", "loss"]  # fmt: skip
@@ -24,15 +30,19 @@ answer_text = st.one_of(
     agreements=st.lists(
         st.tuples(st.integers(0, 5), st.booleans(), st.text(max_size=60)), max_size=4
     ),
+    embedded=st.booleans(),
 )
-def test_it_never_fails_and_only_quotes_the_answers(question, texts, agreements):
+def test_it_never_fails_and_only_quotes_the_answers(
+    question, texts, agreements, embedded
+):
     answers = [AnswerText(i + 1, f"Physician {i}", t) for i, t in enumerate(texts)]
     stances = [
         Stance(i + 1, f"Physician {9 - i}", agrees, reason)
         for i, agrees, reason in agreements
     ]
 
-    consensus = compute(question, answers, stances)
+    similarity = EmbeddingSimilarity(HashingEmbedder()) if embedded else None
+    consensus = compute(question, answers, stances, similarity=similarity)
 
     written = {a.answer_id: a.text for a in answers}
     reasons = {s.reason.strip() for s in stances}
