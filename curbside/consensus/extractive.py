@@ -10,16 +10,22 @@ The steps (docs/decisions/0004-consensus.md explains the choices):
 2. Weigh each sentence's content stems by TF-IDF over the sentences of this
    question's answers; words of the question count more, since they name the
    matters the asker wants settled.
-3. Group sentences that say the same thing across answers: average-link
+3. Measure how close each sentence is to the question, read in its passage (with
+   its neighbours in its answer): the sentence-embedding model's cosine, or the
+   share of the question's stems, depending on the ``Similarity``.
+4. Group sentences that say the same thing across answers: average-link
    agglomerative clustering on a similarity that lets a short sentence match the
-   part of a longer one it shares (``Similarity``; lexical by default).
-4. For each group, find the matter it is about (its heaviest stem used by two or
-   more answers) and each answer's polarity on it (negated or not in the clause
-   that holds it): mixed polarities make a *differs* point, otherwise two or more
-   physicians make a *shared* point; a group from one answer is a *single* point,
-   kept when it ranks among the most notable of that answer.
-5. The statement of a point is one whole sentence of a supporting answer, the one
+   part of a longer one it shares (lexical by default; ``EmbeddingSimilarity``
+   puts a sentence-embedding model behind the same interface).
+5. For each group, find the matter it is about (its heaviest stem used by two or
+   more answers) and each answer's polarity on it (whether a negation reaches it):
+   mixed polarities make a *differs* point, otherwise two or more physicians make
+   a *shared* point; a group from one answer is a *single* point, kept when it
+   ranks among the most notable of that answer.
+6. The statement of a point is one whole sentence of a supporting answer, the one
    most central to its group. Nothing is written that a physician did not write.
+   Points rank first by the relevance of their statement's passage, then by the
+   share of physicians behind them.
 
 Agreements: a physician who agreed with an answer supports its points; a
 disagreement (always with a reason) is a *differs* point between the answer's
@@ -457,9 +463,10 @@ def _sentences(answers: Sequence[AnswerText]) -> list[_Sentence]:
 
 def _passage_relevance(sentences: list[_Sentence], sim: Similarity) -> None:
     """Each sentence's relevance to the question, read in its passage: its own
-    closeness counted twice, its neighbours' in its answer once, all over the
-    closest sentence's. A sentence that continues a passage about what was asked
-    tells more of the answer than a stray sentence using the question's words."""
+    closeness counted ``CONTEXT_SELF`` times, each neighbour's in its answer once,
+    all over the best of the question's. A sentence that continues a passage about
+    what was asked tells more of the answer than a stray sentence that happens to
+    use the question's words."""
     own = [sim.relevance(i) for i in range(len(sentences))]
     passage = []
     for i, s in enumerate(sentences):
@@ -663,7 +670,13 @@ def _disagreements(answers, stances, sentences, sim) -> list[Point]:
             Point(
                 kind=DIFFERS,
                 statement=closest.text,
-                score=1.0 + 0.3,
+                score=round(
+                    W_BACKERS * 2 / len(answers)
+                    + W_RELEVANCE * closest.relevance
+                    + W_POSITION * closest.position
+                    + W_DIFFERS,
+                    6,
+                ),
                 support=(
                     Support(
                         answer_id=answer.answer_id,
