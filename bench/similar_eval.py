@@ -455,6 +455,7 @@ def main() -> None:
         "hybrid_mrr10": mqp["hybrid_mrr10"], "auc": mqp["auc"],
         "vector_auc": mqp["vector_auc"], "rqe_acc": rqe["rqe_acc"],
         "vector_rqe_acc": rqe["vector_rqe_acc"], "fuse_ms": median_ms,
+        "fuse_worst_ms": worst_ms,
     }  # fmt: skip
     print(" ".join(f"{k}={v:.3f}" for k, v in summary.items()))
 
