@@ -57,7 +57,9 @@ def marked_to_html(text: str, *, escaped: bool = False) -> str:
 
 
 def _filter_sql(filters: Filters, id_column: str) -> tuple[str, list]:
-    clauses, params = ["q.is_removed = %s"], [False]
+    # Removed questions and duplicates (their answers show on the target) are
+    # never listed.
+    clauses, params = ["q.is_removed = %s AND q.duplicate_of_id IS NULL"], [False]
     if filters.topic_ids:
         marks = ", ".join(["%s"] * len(filters.topic_ids))
         clauses.append(

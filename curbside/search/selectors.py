@@ -16,7 +16,7 @@ from django.utils.text import Truncator
 
 from curbside.core.embedding import EmbeddingUnavailable
 from curbside.questions.models import Answer, Question
-from curbside.questions.selectors import question_cards, visible_questions
+from curbside.questions.selectors import listed_questions, question_cards
 from curbside.search import ranking, vectors
 from curbside.search.lexical import Filters, lexical_backend, query_terms
 from curbside.search.models import QuestionVector
@@ -59,7 +59,7 @@ class SearchPage:
 
 def _allowed(ids, filters: Filters) -> set[int]:
     """Which of these questions are visible and pass the filters."""
-    qs = visible_questions().filter(pk__in=list(ids))
+    qs = listed_questions().filter(pk__in=list(ids))
     if filters.topic_ids:
         qs = qs.filter(topics__in=filters.topic_ids)
     if filters.answered is True:
@@ -79,9 +79,18 @@ def _texts(ids) -> dict[int, str]:
     return {pk: vectors.question_text(title, body) for pk, title, body in rows}
 
 
-def _ranked(query: str, terms: list[str], filters: Filters, *, min_cosine: float):
-    """Both rankings' candidates for ``query``, fused, best first."""
+def _ranked(
+    query: str,
+    terms: list[str],
+    filters: Filters,
+    *,
+    min_cosine: float,
+    exclude: int | None = None,
+):
+    """Both rankings' candidates for ``query`` (but ``exclude``), fused, best
+    first."""
     hits = lexical_backend().search(terms, filters, CANDIDATES, 0, snippets=False)
+    hits = [hit for hit in hits if hit.question_id != exclude]
     # Any one word matches (OR), so a long question also finds texts that share
     # only its commonest word; those score a small share of the best match.
     floor = hits[0].score * LEXICAL_MIN_SHARE if hits else 0.0
@@ -92,7 +101,7 @@ def _ranked(query: str, terms: list[str], filters: Filters, *, min_cosine: float
         # A broken install: search by words alone rather than fail the page.
         log.exception("Searching by words only: the sentence model is unavailable")
         near = []
-    near = [(pk, score) for pk, score in near if score >= min_cosine]
+    near = [(pk, score) for pk, score in near if score >= min_cosine and pk != exclude]
     allowed = _allowed((pk for pk, _score in near), filters)
     near = [(pk, score) for pk, score in near if pk in allowed][:CANDIDATES]
     candidates = ranking.merge(lexical, near)
@@ -148,7 +157,7 @@ def search_questions(
         fused = [by_id[pk] for pk in ids]
     page.total = len(fused) if with_total else 0
     chosen = fused[offset : offset + limit]
-    questions = question_cards(visible_questions()).in_bulk(
+    questions = question_cards(listed_questions()).in_bulk(
         [c.question_id for c in chosen]
     )
     snippets = lexical_backend().snippets(terms, [c.question_id for c in chosen])
@@ -194,7 +203,7 @@ def similar_questions(
     chosen = [c for c in fused if (c.vector_score or 0.0) >= ranking.SIMILAR_MIN_COSINE]
     chosen = chosen[:limit]
     questions = (
-        visible_questions()
+        listed_questions()
         .filter(answer_count__gt=0)
         .only("title", "slug", "answer_count", "created_at")
         .in_bulk([c.question_id for c in chosen])
@@ -246,7 +255,7 @@ def related_questions(question: Question, *, limit: int = 5) -> list[Question]:
             or _related_by_title(question, limit)
         )
         cache.set(key, ids, RELATED_SECONDS)
-    by_id = visible_questions().only("title", "slug", "answer_count").in_bulk(ids)
+    by_id = listed_questions().only("title", "slug", "answer_count").in_bulk(ids)
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
@@ -262,7 +271,7 @@ def _related_by_meaning(question: Question, limit: int) -> list[int]:
     near = [(pk, score) for pk, score in near
             if pk != question.pk and score >= SEARCH_MIN_COSINE]  # fmt: skip
     keep = set(
-        visible_questions()
+        listed_questions()
         .filter(pk__in=[pk for pk, _score in near], answer_count__gt=0)
         .values_list("pk", flat=True)
     )
@@ -290,7 +299,7 @@ def _related_by_topics(question: Question, limit: int) -> list[int]:
         return []
     ranked = sorted(shared, key=lambda pk: (-shared[pk], -pk))
     keep = set(
-        visible_questions()
+        listed_questions()
         .filter(pk__in=ranked, answer_count__gt=0)
         .values_list("pk", flat=True)
     )
@@ -298,9 +307,9 @@ def _related_by_topics(question: Question, limit: int) -> list[int]:
 
 
 def _related_by_title(question: Question, limit: int) -> list[int]:
-    found = search_questions(
-        question.title, answered=True, limit=limit + 1, with_total=False
-    )
-    return [r.question.pk for r in found.results if r.question.pk != question.pk][
-        :limit
-    ]
+    terms = query_terms(question.title)
+    if not terms:
+        return []
+    fused = _ranked(question.title, terms, Filters(answered=True),
+                    min_cosine=SEARCH_MIN_COSINE, exclude=question.pk)  # fmt: skip
+    return [c.question_id for c in fused[:limit]]

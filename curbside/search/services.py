@@ -20,6 +20,16 @@ def _document(question: Question) -> tuple[str, str, str]:
     return question.title, body, answers
 
 
+def indexable_questions():
+    return Question.objects.filter(is_removed=False, duplicate_of__isnull=True)
+
+
+def _listed(question: Question) -> bool:
+    """Removed questions and duplicates are not searched: a duplicate's answers
+    are read on its target."""
+    return not question.is_removed and question.duplicate_of_id is None
+
+
 def search_index_question(*, question_id: int) -> None:
     """Bring one question's index entry up to date (idempotent)."""
     backend = lexical_backend()
@@ -29,11 +39,11 @@ def search_index_question(*, question_id: int) -> None:
         .first()
     )
     with transaction.atomic():
-        if question is None or question.is_removed:
+        if question is None or not _listed(question):
             backend.remove(question_id)
         else:
             backend.index(question_id, *_document(question))
-    if question is None or question.is_removed:
+    if question is None or not _listed(question):
         vectors.drop_vector(question_id)
     elif (
         vectors.store_vectors(
@@ -54,9 +64,7 @@ def search_rebuild(*, progress: Callable[[int], None] | None = None) -> int:
     """
     backend = lexical_backend()
     queryset = (
-        Question.objects.filter(is_removed=False)
-        .prefetch_related("answers", "followups")
-        .order_by("pk")
+        indexable_questions().prefetch_related("answers", "followups").order_by("pk")
     )
     with transaction.atomic():
         backend.clear()
@@ -79,9 +87,7 @@ def vectors_pending() -> int:
     text changed since are found, and counted, as the rebuild reaches them)."""
     embedder = vectors.get_embedder()
     return (
-        Question.objects.filter(is_removed=False)
-        .exclude(search_vector__model_id=embedder.model_id)
-        .count()
+        indexable_questions().exclude(search_vector__model_id=embedder.model_id).count()
     )
 
 
@@ -95,13 +101,11 @@ def vectors_rebuild(
     run that was stopped picks up where it left off. ``force`` embeds all again.
     """
     embedder = vectors.get_embedder()
-    if force:
-        vectors.QuestionVector.objects.all().delete()
-    queryset = (
-        Question.objects.filter(is_removed=False)
-        .order_by("pk")
-        .values_list("pk", "title", "body")
-    )
+    # Vectors of questions since removed or merged into another go first.
+    vectors.QuestionVector.objects.exclude(
+        question__in=indexable_questions().values("pk")
+    ).delete()
+    queryset = indexable_questions().order_by("pk").values_list("pk", "title", "body")
     done, last_pk = 0, 0
     while True:
         batch = list(queryset.filter(pk__gt=last_pk)[: vectors.EMBED_BATCH * 8])
@@ -110,6 +114,7 @@ def vectors_rebuild(
         embedded = vectors.store_vectors(
             [(pk, vectors.question_text(title, body)) for pk, title, body in batch],
             embedder=embedder,
+            force=force,
         )
         done += embedded
         last_pk = batch[-1][0]

@@ -59,6 +59,19 @@ def text_hash(model_id: str, text: str) -> str:
     return hashlib.sha256(f"{model_id}\n{text}".encode()).hexdigest()[:32]
 
 
+def usearch_index_class():
+    """usearch's ``Index``, loaded after onnxruntime.
+
+    usearch's SIMD library and onnxruntime's native runtime crash the process
+    (a segmentation fault on import) when usearch is loaded first; loaded the
+    other way round, both work.
+    """
+    import onnxruntime  # noqa: F401
+    from usearch.index import Index
+
+    return Index
+
+
 def encode(vector: np.ndarray) -> bytes:
     import numpy as np
 
@@ -75,17 +88,21 @@ def decode(blob: bytes | memoryview) -> np.ndarray:
 
 
 def store_vectors(
-    items: Iterable[tuple[int, str]], *, embedder: Embedder | None = None
+    items: Iterable[tuple[int, str]],
+    *,
+    embedder: Embedder | None = None,
+    force: bool = False,
 ) -> int:
     """Embed and store the given ``(question_id, text)`` pairs whose stored vector
-    is missing or stale; returns how many were embedded."""
+    is missing or stale (all of them with ``force``); returns how many were
+    embedded."""
     embedder = embedder or get_embedder()
     items = list(items)
     hashes = {pk: text_hash(embedder.model_id, text) for pk, text in items}
     current = dict(
         QuestionVector.objects.filter(pk__in=hashes).values_list("pk", "text_hash")
     )
-    stale = [(pk, text) for pk, text in items if current.get(pk) != hashes[pk]]
+    stale = [(pk, text) for pk, text in items if force or current.get(pk) != hashes[pk]]
     if not stale:
         return 0
     vectors = embedder.embed([text for _pk, text in stale])
@@ -154,8 +171,8 @@ def build_index_file(
     Searches go on against the old file (and the tail) while it runs.
     """
     import numpy as np
-    from usearch.index import Index
 
+    Index = usearch_index_class()
     embedder = embedder or get_embedder()
     started, clock = now(), time.monotonic()
     index = Index(ndim=embedder.dim, metric="cos", dtype="i8", connectivity=16,
@@ -224,7 +241,7 @@ class _LoadedIndex:
             return self.index, self.info
 
     def _load(self, model_id: str, data_path: Path, mtime) -> None:
-        from usearch.index import Index
+        Index = usearch_index_class()
 
         self.model_id, self.mtime, self.index, self.info = model_id, mtime, None, None
         if mtime is None:

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 
 from curbside.physicians.selectors import public_physicians
-from curbside.questions.selectors import visible_questions
+from curbside.questions.selectors import listed_questions
 from curbside.topics.models import Topic
 
 
@@ -29,7 +29,7 @@ class QuestionSitemap(SiteUrlSitemap):
 
     def items(self):
         return (
-            visible_questions()
+            listed_questions()
             .filter(answer_count__gt=0)
             .only("pk", "slug", "created_at", "last_answered_at", "edited_at")
             .order_by("pk")

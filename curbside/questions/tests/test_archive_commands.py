@@ -130,7 +130,8 @@ def test_it_rebuilds_the_search_index(client):
 
     output = _run("reindex")
 
-    assert output.startswith("Indexed 1 question in ")
+    assert output.startswith("Indexed the words of 1 question in ")
+    assert "Embedded 1 question in " in output
     assert link in _search(client, "knee click")
 
 

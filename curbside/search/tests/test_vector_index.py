@@ -143,3 +143,23 @@ def test_the_index_file_lives_in_the_configured_folder(settings, model_id):
     assert data_path.parent == settings.SEARCH_INDEX_DIR
     assert data_path.name == f"vectors-{model_id}.usearch"
     assert meta_path.suffix == ".json"
+
+
+def test_the_vector_library_and_the_model_runtime_load_together():
+    """In a fresh process, as a web worker would: the index library first, then
+    the model's runtime (the order that used to crash)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import django\n"
+        "django.setup()\n"
+        "from curbside.search.vectors import usearch_index_class\n"
+        "usearch_index_class()(ndim=4)\n"
+        "import onnxruntime\n"
+        "print('loaded')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True,  # noqa: S603
+                          text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "loaded"

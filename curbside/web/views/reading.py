@@ -40,6 +40,7 @@ from curbside.questions.selectors import (
     access_question,
     answers_by_physician,
     duplicates_of,
+    listed_questions,
     most_helpful,
     question_cards,
     question_page,
@@ -48,7 +49,6 @@ from curbside.questions.selectors import (
     redirect_target,
     topics_with_counts,
     unanswered_count,
-    visible_questions,
 )
 from curbside.search.selectors import Sort, related_questions, search_questions
 from curbside.topics.models import Topic
@@ -154,7 +154,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 def questions(request: HttpRequest) -> HttpResponse:
     answered_value, answered = _answered_filter(request)
-    qs = visible_questions()
+    qs = listed_questions()
     if answered is True:
         qs = qs.filter(answer_count__gt=0)
     elif answered is False:

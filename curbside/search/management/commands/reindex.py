@@ -17,9 +17,13 @@ from django.utils.translation import ngettext
 from tqdm import tqdm
 
 from curbside.core.embedding import EmbeddingUnavailable
-from curbside.questions.models import Question
 from curbside.search import vectors
-from curbside.search.services import search_rebuild, vectors_pending, vectors_rebuild
+from curbside.search.services import (
+    indexable_questions,
+    search_rebuild,
+    vectors_pending,
+    vectors_rebuild,
+)
 
 
 def _bar(total: int, desc: str, unit: str) -> tqdm:
@@ -50,7 +54,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            total = Question.objects.filter(is_removed=False).count()
+            total = indexable_questions().count()
             if not options["skip_words"]:
                 self._words(total)
             if not options["skip_vectors"]:
@@ -82,11 +86,7 @@ class Command(BaseCommand):
     def _vectors(self, *, force: bool) -> None:
         started = time.monotonic()
         embedder = vectors.get_embedder()
-        pending = (
-            Question.objects.filter(is_removed=False).count()
-            if force
-            else vectors_pending()
-        )
+        pending = indexable_questions().count() if force else vectors_pending()
         with _bar(pending, _("Question vectors"), _(" questions")) as bar:
             embedded = vectors_rebuild(progress=bar.update, force=force)
         seconds = time.monotonic() - started
@@ -111,9 +111,12 @@ class Command(BaseCommand):
         with _bar(stored, _("Vector index"), _(" vectors")) as bar:
             info = vectors.build_index_file(embedder=embedder, progress=bar.update)
         self.stdout.write(
-            _(
+            ngettext(
+                "Built the vector index of %(n)d question in %(seconds).1f s "
+                "(%(size).1f MB).",
                 "Built the vector index of %(n)d questions in %(seconds).1f s "
-                "(%(size).1f MB)."
+                "(%(size).1f MB).",
+                info.count,
             )
             % {
                 "n": info.count,
