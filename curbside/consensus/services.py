@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 
 from curbside.consensus.extractive import (
     AnswerText,
@@ -30,9 +31,14 @@ COMPUTED, UNCHANGED, DROPPED = "computed", "unchanged", "dropped"
 
 def consensus_inputs(question: Question) -> tuple[str, list[AnswerText], list[Stance]]:
     """What the consensus of a question is computed from: its text, its visible
-    answers as plain text (oldest first) and the physicians' stances on them."""
+    answers and those of the questions merged into it as duplicates, as plain text
+    (oldest first), and the physicians' stances on them."""
     answers = list(
-        Answer.objects.filter(question=question, is_removed=False)
+        Answer.objects.filter(
+            Q(question=question)
+            | Q(question__duplicate_of=question, question__is_removed=False),
+            is_removed=False,
+        )
         .select_related("physician")
         .order_by("created_at", "pk")
     )

@@ -115,3 +115,34 @@ def test_without_its_model_files_a_worker_falls_back_to_words(question, two_answ
         side_effect=EmbeddingUnavailable("no model"),
     ):
         assert consensus_similarity() is None
+
+
+def test_answers_of_a_question_merged_as_a_duplicate_join_the_consensus(
+    patient, moderator, verified_physician, second_physician,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    from tests import factories
+
+    target = factories.QuestionFactory(asker=patient, title="Twisted my knee")
+    duplicate = factories.QuestionFactory(
+        asker=patient, title="Knee twisted at football"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.answer_post(question=target, author=verified_physician.user, body=ICE)
+        services.answer_post(
+            question=duplicate, author=second_physician.user, body=ICE_TOO
+        )
+    before = consensus_for(target)  # one answer each: nothing to sum up yet
+    assert before is None or not before.points
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.question_mark_duplicate(
+            moderator=moderator, question=duplicate, target=target
+        )
+
+    consensus = consensus_for(target)
+    assert consensus is not None
+    assert {"Bob Baker", "Carol Chen"} <= {
+        name.split(",")[0] for point in consensus.of_kind("shared")
+        for name in point.physicians
+    }  # fmt: skip
