@@ -91,6 +91,9 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--real-vectors", type=int, default=3000,
                         help="questions embedded for real (indexing throughput)")  # fmt: skip
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--report", type=Path, nargs="+", metavar="JSON",
+                        help="only print the tables and summary of earlier runs "
+                        "(their bench/out/search-latency-*.json files), together")  # fmt: skip
     parser.add_argument("--postgres-url", default=DEFAULT_POSTGRES)
     parser.add_argument("--answers-large", type=int, default=1, choices=(1, 2, 3),
                         help="answers per new question above 100,000 questions")  # fmt: skip
@@ -99,6 +102,12 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--database-url", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--json-out", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--query-seconds", type=float, default=300,
+                        help="stop measuring queries after this long (at least "
+                        "30 queries are measured)")  # fmt: skip
+    parser.add_argument("--profile", type=int, default=20,
+                        help="profile this many searches and as-you-type requests "
+                        "after the measured ones (cProfile, 0: none)")  # fmt: skip
     args = parser.parse_args(argv)
     try:
         args.size_list = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -356,7 +365,7 @@ def timed(fn, *args, **kwargs) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def measure_queries(searches, typed) -> dict:
+def measure_queries(searches, typed, budget: float) -> dict:
     from django.test import Client
 
     from curbside.search import vectors
@@ -387,8 +396,11 @@ def measure_queries(searches, typed) -> dict:
         similar(title, details)
     times = {kind: [] for kind in KINDS if kind != "vector_tail"}
     embedded = {}
-    for query, (title, details) in zip(searches[WARMUP:], typed[WARMUP:],
-                                       strict=True):  # fmt: skip
+    stop_at = time.monotonic() + budget
+    pairs = zip(searches[WARMUP:], typed[WARMUP:], strict=True)
+    for done, (query, (title, details)) in enumerate(pairs):
+        if done >= 30 and time.monotonic() > stop_at:
+            break
         started = time.perf_counter()
         page = search_questions(query)
         times["search"].append((time.perf_counter() - started) * 1000)
@@ -450,6 +462,30 @@ def measure_tail(embedded: dict) -> dict:
     return result
 
 
+def profile(searches, typed, path: Path) -> None:
+    """cProfile of searches and as-you-type requests, written to ``path``."""
+    import cProfile
+    import io
+    import pstats
+
+    from django.test import Client
+
+    from curbside.search.selectors import search_questions
+
+    client = Client()
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for query, (title, details) in zip(searches, typed, strict=True):
+        search_questions(query)
+        client.get("/api/v1/search/similar", {"title": title, "details": details})
+    profiler.disable()
+    text = io.StringIO()
+    stats = pstats.Stats(profiler, stream=text)
+    stats.sort_stats("cumulative").print_stats(45)
+    stats.sort_stats("tottime").print_stats(25)
+    path.write_text(text.getvalue())
+
+
 def worker(args) -> int:
     index_dir = OUT / f"search-{args.json_out.name.split('.')[0]}"
     setup_django(args.database_url, index_dir)
@@ -504,13 +540,23 @@ def worker(args) -> int:
         f"{result['index']['seconds']:.1f} s, {result['index']['bytes'] / 1e6:.1f} MB")  # fmt: skip
     result["tail_at_measure"] = vectors.tail_size()
     searches, typed = make_queries(args.queries + WARMUP, args.seed)
-    log(f"queries: {WARMUP} warm-up, then {args.queries} measured "
-        f"(tail: {result['tail_at_measure']} vectors)")  # fmt: skip
+    log(f"queries: {WARMUP} warm-up, then {args.queries} measured or as many as "
+        f"fit in {args.query_seconds:.0f} s (tail: {result['tail_at_measure']} "
+        "vectors)")  # fmt: skip
     load_before = os.getloadavg()[0]
-    result["latency"] = measure_queries(searches, typed)
+    result["latency"] = measure_queries(searches, typed, args.query_seconds)
     result["load_average"] = [load_before, os.getloadavg()[0]]
     embedded = result["latency"].pop("_embedded")
     result["latency"]["vector_tail"] = measure_tail(embedded)
+    if args.profile:
+        path = OUT / f"{args.json_out.name.split('.')[0]}.profile.txt"
+        rng = random.Random(f"{args.seed}:profile")
+        picked = rng.sample(
+            range(WARMUP, len(searches)), min(args.profile, args.queries)
+        )
+        profile([searches[i] for i in picked], [typed[i] for i in picked], path)
+        result["profile"] = str(path.relative_to(REPO))
+        log(f"profile of {len(picked)} searches and as-you-type requests: {path}")
     result["example_queries"] = searches[WARMUP : WARMUP + 3]
     result["example_typed"] = typed[WARMUP : WARMUP + 2]
     args.json_out.write_text(json.dumps(result, indent=2, default=str))
@@ -581,8 +627,9 @@ def ms(value: float) -> str:
 
 def tables(results: list[dict]) -> str:
     lines = [
-        "| database | questions | request | p50 ms | p95 ms | p99 ms | mean ms | max ms |",
-        "|---|---:|---|---:|---:|---:|---:|---:|",
+        "| database | questions | request | n | p50 ms | p95 ms | p99 ms | mean ms "
+        "| max ms |",
+        "|---|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
     names = {
         "search": "search_questions (hybrid, page of 20)",
@@ -597,7 +644,7 @@ def tables(results: list[dict]) -> str:
         for kind in ("search", "similar", "embed", "vector", "vector_tail", "lexical"):
             p = r["latency"][kind]
             lines.append(
-                f"| {db} | {r['size']:,} | {names[kind]} | {ms(p['p50'])} | "
+                f"| {db} | {r['size']:,} | {names[kind]} | {p['n']} | {ms(p['p50'])} | "
                 f"{ms(p['p95'])} | {ms(p['p99'])} | {ms(p['mean'])} | {ms(p['max'])} |"
             )
     lines += [
@@ -673,6 +720,14 @@ def main(argv=None) -> int:
     args = parse_args(argv)
     if args.worker:
         return worker(args)
+    if args.report:
+        results = [r for path in args.report for r in json.loads(path.read_text())]
+        print(tables(results))
+        print()
+        for line in verdicts(results):
+            print(line)
+        print(summary(results))
+        return 0
     OUT.mkdir(parents=True, exist_ok=True)
     results = []
     try:
