@@ -133,6 +133,8 @@ def test_a_sentence_that_only_agrees_with_a_colleague_is_never_a_point():
                    text="I agree with Dr Ames. Physiotherapy speeds recovery of strength."),
     ]  # fmt: skip
 
-    statements = [p.statement for p in compute("Sore knee after a fall", answers).points]
+    statements = [
+        p.statement for p in compute("Sore knee after a fall", answers).points
+    ]
 
     assert "I agree with Dr Ames." not in statements
