@@ -1,13 +1,17 @@
 """Writes to the search index. The index is derived: it can always be rebuilt."""
 
+import logging
 from collections.abc import Callable
 
 from django.db import transaction
 
+from curbside.core.embedding import EmbeddingUnavailable
 from curbside.core.markdown import plain_text
 from curbside.questions.models import Question
 from curbside.search import vectors
 from curbside.search.lexical import lexical_backend
+
+log = logging.getLogger(__name__)
 
 REINDEX_BATCH = 500
 
@@ -45,12 +49,17 @@ def search_index_question(*, question_id: int) -> None:
             backend.index(question_id, *_document(question))
     if question is None or not _listed(question):
         vectors.drop_vector(question_id)
-    elif (
-        vectors.store_vectors(
+        return
+    try:
+        embedded = vectors.store_vectors(
             [(question.pk, vectors.question_text(question.title, question.body))]
         )
-        and vectors.tail_size() > vectors.COMPACT_TAIL
-    ):
+    except EmbeddingUnavailable:
+        # Found by its words meanwhile; `curbside reindex` embeds it once the
+        # model is back.
+        log.exception("Question %s indexed by its words only", question_id)
+        return
+    if embedded and vectors.tail_size() > vectors.COMPACT_TAIL:
         from curbside.search.tasks import build_vector_index
 
         build_vector_index.enqueue()

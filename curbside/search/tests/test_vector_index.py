@@ -163,3 +163,19 @@ def test_the_vector_library_and_the_model_runtime_load_together():
                           text=True, timeout=120)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "loaded"
+
+
+def test_without_the_model_a_question_is_still_found_by_its_words(db, monkeypatch):
+    from curbside.core.embedding import EmbeddingUnavailable
+    from curbside.search.selectors import search_questions
+
+    def broken():
+        raise EmbeddingUnavailable("model.onnx is missing")
+
+    monkeypatch.setattr(vectors, "get_embedder", broken)
+    question = _question("Hives after a bee sting")
+
+    assert not QuestionVector.objects.exists()
+    assert [r.question for r in search_questions("bee sting hives").results] == [
+        question
+    ]

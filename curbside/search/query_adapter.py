@@ -1,0 +1,44 @@
+"""A learned linear map for the query's vector before the search by meaning (pure).
+
+Patients word the same question differently; all-MiniLM-L6-v2 was not trained on
+their questions. ``adapt_query`` multiplies the query's vector by a 384 × 384
+matrix learned on medical question pairs, so the cosine to the stored question
+vectors (which stay as the model makes them) ranks a same-meaning question
+higher. Only the query side changes: nothing needs to be indexed again.
+
+The matrix (``query_adapter_minilm.npy``, float16, stored as matrix − identity)
+is made by ``bench/train_similarity.py --adapter``: a softmax (InfoNCE) loss over
+the Curai medical question pairs, shared part (1,143 originals; each same-meaning
+rewrite must find its original among all texts and vice versa; temperature 0.05,
+L2 pull towards the identity 0.01, 300 full-batch Adam steps, learning rate
+0.001). Its 5-fold cross-validation by original question is in that script's
+output and in ``bench/similar_eval.py``'s docstring. It applies to the vectors
+of ``MiniLMEmbedder`` only; any other model's vectors pass unchanged.
+"""
+
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+ADAPTER_PATH = Path(__file__).resolve().parent / "query_adapter_minilm.npy"
+ADAPTER_MODEL_ID = "minilm-l6-v2-int8"
+
+
+@cache
+def _matrix() -> np.ndarray | None:
+    if not ADAPTER_PATH.is_file():
+        return None
+    delta = np.load(ADAPTER_PATH).astype(np.float32)
+    return delta + np.eye(delta.shape[0], dtype=np.float32)
+
+
+def adapt_query(vector: np.ndarray, model_id: str) -> np.ndarray:
+    """The query vector to search with: mapped and unit length (unchanged for
+    another model, or when the matrix file is missing)."""
+    matrix = _matrix() if model_id == ADAPTER_MODEL_ID else None
+    if matrix is None or vector.shape[-1] != matrix.shape[0]:
+        return vector
+    mapped = np.asarray(vector, dtype=np.float32) @ matrix.T
+    norm = np.linalg.norm(mapped, axis=-1, keepdims=True)
+    return (mapped / np.maximum(norm, 1e-12)).astype(np.float32)
