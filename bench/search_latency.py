@@ -722,9 +722,13 @@ def verdicts(results: list[dict]) -> list[str]:
             f"measure {r['tail_at_measure']}; mean results {r['latency']['mean_results']:.1f} "
             f"({r['latency']['mean_words']:.1f} by words, "
             f"{r['latency']['mean_meaning']:.1f} by meaning), as-you-type hits "
-            f"{r['latency']['mean_similar_hits']:.1f}; load average "
-            f"{r['load_average'][0]:.1f} before the queries, "
-            f"{r['load_average'][1]:.1f} after"
+            f"{r['latency']['mean_similar_hits']:.1f}"
+            + (
+                f"; load average {r['load_average'][0]:.1f} before the queries, "
+                f"{r['load_average'][1]:.1f} after"
+                if "load_average" in r
+                else ""
+            )
         )
     return lines
 
