@@ -661,7 +661,8 @@ def tables(results: list[dict]) -> str:
             )
     lines += [
         "",
-        "| database | questions | answers | generate s | synthetic vectors | "
+        "| database | questions | answers | generate s (this run) | "
+        "synthetic vectors | "
         "embedded for real | indexing q/s | CPU ms/question | resumed | no-op pass s | index build s "
         "| index MB | vectors in file | model load s |",
         "|---|---:|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---:|",
