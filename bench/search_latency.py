@@ -252,7 +252,8 @@ def fill_synthetic(real_ids: set[int], embedder) -> tuple[int, float]:
                     pk__gte=first_pk, pk__lte=last_pk, model_id=embedder.model_id
                 ).values_list("pk", flat=True)
             )
-            batch = [row for row in batch if row[0] not in real_ids | have]
+            skip = real_ids | have
+            batch = [row for row in batch if row[0] not in skip]
             if not batch:
                 continue
             base = seeds[rng.integers(0, len(seeds), len(batch))]
