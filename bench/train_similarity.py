@@ -24,6 +24,18 @@ are measured on the held-out fold's queries. The cross-validated figures are
 the pooled held-out ranks. The final constants are then chosen the same way on
 all the data; copy them into ranking.py.
 
+With --adapter it also learns the query adapter (``curbside/search/
+query_adapter.py``: a 384 x 384 matrix applied to the query's vector before the
+search by meaning): full-batch Adam (300 steps, learning rate 0.001) on a softmax
+loss at temperature 0.05, where each same-meaning rewrite must find its original,
+and each original its rewrite, among all texts of the training originals
+(originals and both rewrites), with an L2 pull of the matrix towards identity
+(0.01). Cross-validated the same way (5 folds by original; on each held-out fold
+the vectors-only and the hybrid Recall@1 with the adapted query over the whole
+pool), then trained on all originals and written to
+``curbside/search/query_adapter_minilm.npy``. Slow: about ten minutes a fit on
+two busy cores.
+
 The last line is one summary of name=value pairs.
 """
 
@@ -43,6 +55,7 @@ import similar_eval as se  # noqa: E402
 
 from curbside.search import ranking  # noqa: E402
 from curbside.search.intent import question_types  # noqa: E402
+from curbside.search.query_adapter import ADAPTER_PATH  # noqa: E402
 
 LEXICAL_GRID = (0.0, 0.02, 0.05, 0.1, 0.2)
 WORDS_GRID = (6, 8, 10, 12, 15, 20, 10_000)
@@ -101,7 +114,17 @@ def build(data: Path):
         pairs["disjoint"].append(float(disjoint(q1, q2)))
         pairs["length"].append(len(WORD_RE.findall(q2)))
         pairs["label"].append(label)
-    return lists, {k: np.asarray(v) for k, v in pairs.items()}, len(originals)
+    pair_arrays = {k: np.asarray(v) for k, v in pairs.items()}
+    neg = {q1: q2 for q1, q2, label in rows if label == 0}
+    pos = {q1: q2 for q1, q2, label in rows if label == 1}
+    corpus = {
+        "texts": texts, "ids": ids, "vectors": vectors, "lexical": lexical,
+        "pos_of_id": pos_of_id,
+        "original": np.array([index[o] for o in originals]),
+        "rewrite": np.array([index[pos[o]] for o in originals]),
+        "other": np.array([index[neg[o]] for o in originals]),
+    }  # fmt: skip
+    return lists, pair_arrays, len(originals), corpus
 
 
 def logistic(X: np.ndarray, y: np.ndarray, l2: float = 1e-2) -> np.ndarray:
@@ -164,15 +187,94 @@ def choose(lists, pairs, train_groups: set[int]):
     return best[1:]
 
 
+def train_adapter(corpus, groups, *, tau=0.05, l2=0.01, steps=300, lr=1e-3, label=""):
+    """Query-side matrix W (unit vectors in, W v out): full-batch Adam on the
+    softmax loss of finding the partner (original <-> same-meaning rewrite) among
+    all texts of the training originals, with an L2 pull of W towards identity."""
+    V = corpus["vectors"].astype(np.float32)
+    groups = np.asarray(sorted(groups))
+    n = len(groups)
+    pool = np.concatenate([corpus["original"][groups], corpus["rewrite"][groups],
+                           corpus["other"][groups]])  # fmt: skip
+    queries = np.concatenate([corpus["rewrite"][groups], corpus["original"][groups]])
+    targets = np.concatenate([np.arange(n), n + np.arange(n)])
+    P, A = V[pool], V[queries]
+    own = pool[None, :] == queries[:, None]
+    eye = np.eye(V.shape[1], dtype=np.float32)
+    W, m, v = eye.copy(), np.zeros_like(eye), np.zeros_like(eye)
+    for step in range(1, steps + 1):
+        S = (A @ W.T) @ P.T / tau
+        S[own] = -1e9
+        S -= S.max(axis=1, keepdims=True)
+        prob = np.exp(S)
+        prob /= prob.sum(axis=1, keepdims=True)
+        prob[np.arange(len(queries)), targets] -= 1.0
+        grad = (prob @ P / tau).T @ A / len(queries) + l2 * (W - eye)
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad * grad
+        W -= lr * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+        if step % 50 == 0:
+            se.progress(f"adapter {label}: step {step}/{steps}")
+    return W
+
+
+def adapted_ranks(corpus, groups, W):
+    """Held-out ranks of the originals: vectors alone (adapted query) and the
+    hybrid the site would ship with it (lexical + adapted vectors, ranking.fuse)."""
+    V, ids, texts = corpus["vectors"], corpus["ids"], corpus["texts"]
+    text_of = {int(ids[i]): t for i, t in enumerate(texts)}
+    out_vec, out_hyb = [], []
+    for g in groups:
+        qi, target = corpus["rewrite"][g], int(ids[corpus["original"][g]])
+        q = V[qi] @ W.T
+        q /= np.linalg.norm(q)
+        vec = se.vector_top(V @ q, ids, qi, se.TOP)
+        lex = corpus["lexical"].search(texts[qi], se.TOP + 1)
+        lex = [(pk, s) for pk, s in lex if corpus["pos_of_id"][pk] != qi][: se.TOP]
+        fused = se.hybrid(texts[qi], lex, vec, text_of)
+        for order, out in (([pk for pk, _ in vec], out_vec),
+                           ([c.question_id for c in fused], out_hyb)):  # fmt: skip
+            out.append(order.index(target) + 1 if target in order else 0)
+    return np.array(out_vec), np.array(out_hyb)
+
+
+def adapter(corpus, groups, fold_of, folds: int, out: Path) -> dict[str, float]:
+    held_vec = np.zeros(len(groups), dtype=int)
+    held_hyb = np.zeros(len(groups), dtype=int)
+    order = np.array(sorted(groups))
+    print(f"Query adapter, {folds}-fold cross-validation by original question")
+    for fold in range(folds):
+        train = [g for g in groups if fold_of[g] != fold]
+        test = [g for g in order if fold_of[g] == fold]
+        W = train_adapter(corpus, train, label=f"fold {fold}")
+        r_vec, r_hyb = adapted_ranks(corpus, test, W)
+        held_vec[test], held_hyb[test] = r_vec, r_hyb
+        print(f"  fold {fold}: vectors R@1 {metrics(r_vec)[0]:.3f}, "
+              f"hybrid R@1 {metrics(r_hyb)[0]:.3f}")  # fmt: skip
+    result = {}
+    for name, r in (("adapter_vector", held_vec), ("adapter_hybrid", held_hyb)):
+        r1, mrr = metrics(r)
+        result[f"{name}_r1"], result[f"{name}_mrr10"] = r1, mrr
+        print(f"  held-out {name.replace('_', ' ')}: R@1 {r1:.3f} MRR@10 {mrr:.3f}")
+    W = train_adapter(corpus, list(groups), label="all")
+    np.save(out, (W - np.eye(W.shape[0], dtype=np.float32)).astype(np.float16))
+    print(f"  trained on all {len(groups)} originals, written to {out}")
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=se.DEFAULT_DATA)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--adapter", action="store_true",
+        help="also cross-validate the query adapter and write it (slow)",
+    )  # fmt: skip
     args = parser.parse_args()
     data = args.data if args.data.is_absolute() else (se.ROOT / args.data)
 
-    lists, pairs, n_groups = build(data)
+    lists, pairs, n_groups, corpus = build(data)
     groups = list(range(n_groups))
     random.Random(args.seed).shuffle(groups)
     fold_of = {g: i % args.folds for i, g in enumerate(groups)}
@@ -204,10 +306,14 @@ def main() -> None:
     print(f"  LEXICAL_WEIGHT = {weight}")
     print(f"  TYPE_MISMATCH_PENALTY = {penalty}")
     print(f"  SHORT_QUESTION_WORDS = {max_words}")
-    print(
+    summary = (
         f"cv_r1={cv_r1:.3f} cv_mrr10={cv_mrr:.3f} cos_r1={cos_r1:.3f} "
         f"lexical_weight={weight} penalty={penalty} short_words={max_words}"
     )
+    if args.adapter:
+        result = adapter(corpus, groups, fold_of, args.folds, ADAPTER_PATH)
+        summary += "".join(f" {k}={v:.3f}" for k, v in result.items())
+    print(summary)
 
 
 if __name__ == "__main__":
