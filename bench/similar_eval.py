@@ -263,11 +263,22 @@ def hybrid(
     lexical: list[tuple[int, float]],
     vector: list[tuple[int, float]],
     text_of: dict[int, str],
+    crowding_of: dict[int, float],
 ) -> list[ranking.Candidate]:
     candidates = ranking.merge(lexical, vector)
     for c in candidates:
         c.text = text_of[c.question_id]
+        c.crowding = crowding_of[c.question_id]
     return ranking.fuse(candidates, query=query)
+
+
+def pool_crowding(vectors: np.ndarray, ids: np.ndarray) -> dict[int, float]:
+    """As the site's index build does: each text's mean cosine to its
+    ``CROWDING_K`` nearest other texts of the pool (exact here)."""
+    sims = vectors @ vectors.T
+    np.fill_diagonal(sims, -np.inf)
+    top = -np.sort(-sims, axis=1)[:, : ranking.CROWDING_K]
+    return {int(pk): float(v) for pk, v in zip(ids, top.mean(axis=1), strict=True)}
 
 
 def pair_score(query: str, text: str, bm25: float, cosine: float) -> float:
@@ -298,6 +309,7 @@ def eval_mqp(path: Path, embed: Embeddings) -> dict[str, float]:
 
     vectors = embed(texts, "curai")
     lexical = Lexical(texts, [int(x) for x in ids])
+    crowding_of = pool_crowding(vectors, ids)
 
     ranks = {
         "lexical": [],
@@ -314,10 +326,10 @@ def eval_mqp(path: Path, embed: Embeddings) -> dict[str, float]:
         ]
         lex = lex[:TOP]
         vec = vector_top(vectors @ vectors[qi], ids, qi, TOP)
-        fused = hybrid(query, lex, vec, text_of)
+        fused = hybrid(query, lex, vec, text_of, crowding_of)
         adapted = adapt_query(vectors[qi], MiniLMEmbedder.model_id)
         vec_a = vector_top(vectors @ adapted, ids, qi, TOP)
-        fused_a = hybrid(query, lex, vec_a, text_of)
+        fused_a = hybrid(query, lex, vec_a, text_of, crowding_of)
         for name, order in (
             ("lexical", [pk for pk, _ in lex]),
             ("vectors", [pk for pk, _ in vec]),

@@ -106,8 +106,10 @@ def _ranked(
     near = [(pk, score) for pk, score in near if pk in allowed][:CANDIDATES]
     candidates = ranking.merge(lexical, near)
     texts = _texts(c.question_id for c in candidates)
+    crowded = vectors.crowding([pk for pk, _score in near]) if near else {}
     for c in candidates:
         c.text = texts.get(c.question_id, "")
+        c.crowding = crowded.get(c.question_id, 0.0)
     return ranking.fuse(candidates, query=query)
 
 

@@ -34,6 +34,7 @@ from django.db import transaction
 from curbside.core.clock import now
 from curbside.core.embedding import Embedder, get_embedder
 from curbside.search.models import QuestionVector
+from curbside.search.ranking import CROWDING_K
 
 if TYPE_CHECKING:
     import numpy as np
@@ -146,6 +147,7 @@ class IndexInfo:
     count: int
     seconds: float
     size_bytes: int
+    crowding_median: float = 0.0
 
 
 def read_info(model_id: str) -> IndexInfo | None:
@@ -158,6 +160,7 @@ def read_info(model_id: str) -> IndexInfo | None:
             count=int(meta["count"]),
             seconds=float(meta["seconds"]),
             size_bytes=data_path.stat().st_size,
+            crowding_median=float(meta.get("crowding_median", 0.0)),
         )
     except (OSError, ValueError, KeyError):
         return None
@@ -192,21 +195,65 @@ def build_index_file(
         last_pk = batch[-1][0]
         if progress:
             progress(len(batch))
+    crowding = _crowding_of_all(index, rows, count)
     data_path, meta_path = index_paths(embedder.model_id)
+    crowding_path = crowding_path_for(data_path)
     data_path.parent.mkdir(parents=True, exist_ok=True)
     suffix = f".{os.getpid()}.{threading.get_ident()}.tmp"
     tmp_data, tmp_meta = Path(f"{data_path}{suffix}"), Path(f"{meta_path}{suffix}")
+    tmp_crowding = Path(f"{crowding_path}{suffix}")
     index.save(str(tmp_data))
+    with tmp_crowding.open("wb") as handle:
+        np.save(handle, crowding)
     seconds = time.monotonic() - clock
+    median = float(np.median(crowding["crowding"])) if count else 0.0
     tmp_meta.write_text(json.dumps({
         "model_id": embedder.model_id, "built_at": started.isoformat(),
-        "count": count, "seconds": round(seconds, 3),
+        "count": count, "seconds": round(seconds, 3), "crowding_median": median,
     }))  # fmt: skip
     # The data first: a reader that sees the new meta must find the new graph.
     os.replace(tmp_data, data_path)
+    os.replace(tmp_crowding, crowding_path)
     os.replace(tmp_meta, meta_path)
     _loaded.clear()
     return read_info(embedder.model_id)
+
+
+CROWDING_DTYPE = [("key", "<u8"), ("crowding", "<f4")]
+
+
+def crowding_path_for(data_path: Path) -> Path:
+    return data_path.with_suffix(".crowding.npy")
+
+
+def _crowding_of_all(index, rows, count: int):
+    """Each stored question's crowding: the mean cosine of its ``CROWDING_K``
+    nearest other questions, sorted by question id."""
+    import numpy as np
+
+    out = np.zeros(count, dtype=CROWDING_DTYPE)
+    last_pk, done = 0, 0
+    while done < count:
+        batch = list(
+            rows.filter(pk__gt=last_pk).values_list("pk", "vector")[:READ_BATCH]
+        )
+        if not batch:
+            break
+        keys = np.fromiter((pk for pk, _v in batch), dtype=np.uint64, count=len(batch))
+        matches = index.search(
+            np.vstack([decode(blob) for _pk, blob in batch]),
+            min(CROWDING_K + 1, len(index)),
+        )
+        # One query row comes back as flat arrays, several as rows.
+        found_keys = np.atleast_2d(matches.keys)
+        found_distances = np.atleast_2d(matches.distances)
+        for row, key in enumerate(keys):
+            found = found_keys[row], found_distances[row]
+            others = [1.0 - d for k, d in zip(*found, strict=True) if k != key]
+            out[done + row] = (key, np.mean(others[:CROWDING_K]) if others else 0.0)
+        done += len(batch)
+        last_pk = batch[-1][0]
+    return out[:done]
 
 
 class _LoadedIndex:
@@ -219,6 +266,8 @@ class _LoadedIndex:
     def clear(self) -> None:
         self.model_id = None
         self.index = None
+        self.crowding = None
+        self.crowding_median = 0.0
         self.info = None
         self.mtime = None
         self.checked = 0.0
@@ -243,17 +292,22 @@ class _LoadedIndex:
     def _load(self, model_id: str, data_path: Path, mtime) -> None:
         Index = usearch_index_class()
 
+        import numpy as np
+
         self.model_id, self.mtime, self.index, self.info = model_id, mtime, None, None
+        self.crowding, self.crowding_median = None, 0.0
         if mtime is None:
             return
         info = read_info(model_id)
         try:
             index = Index.restore(str(data_path), view=True)
+            crowding = np.load(crowding_path_for(data_path), mmap_mode="r")
         except Exception:  # a torn or foreign file: fall back to the tail
             log.exception("Could not open the vector index %s", data_path)
             return
         if index is not None and info is not None:
-            self.index, self.info = index, info
+            self.index, self.info, self.crowding = index, info, crowding
+            self.crowding_median = info.crowding_median
 
 
 _loaded = _LoadedIndex()
@@ -300,3 +354,47 @@ def nearest(
 def embed_query(text: str, *, embedder: Embedder | None = None) -> np.ndarray:
     embedder = embedder or get_embedder()
     return embedder.embed([text])[0]
+
+
+def crowding(
+    question_ids: list[int], *, embedder: Embedder | None = None
+) -> dict[int, float]:
+    """How crowded each question's neighbourhood is: the mean cosine of its
+    ``CROWDING_K`` nearest other questions (see ``ranking.fuse``).
+
+    Read from the index file's side array; a question written since the file was
+    built gets the file's median. Without a file, it is computed from the stored
+    vectors (a small site, never reindexed).
+    """
+    import numpy as np
+
+    embedder = embedder or get_embedder()
+    if not question_ids:
+        return {}
+    _index, info = _loaded.get(embedder.model_id)
+    table = _loaded.crowding
+    if table is not None and len(table):
+        wanted = np.asarray(question_ids, dtype=np.uint64)
+        at = np.clip(np.searchsorted(table["key"], wanted), 0, len(table) - 1)
+        found = table["key"][at] == wanted
+        return {
+            pk: float(table["crowding"][i]) if hit else _loaded.crowding_median
+            for pk, i, hit in zip(question_ids, at, found, strict=True)
+        }
+    stored = list(_tail_since(embedder.model_id, None).values_list("pk", "vector"))
+    if len(stored) < 2:
+        return dict.fromkeys(question_ids, 0.0)
+    keys = [pk for pk, _blob in stored]
+    matrix = np.vstack([decode(blob) for _pk, blob in stored])
+    position = {pk: i for i, pk in enumerate(keys)}
+    rows = [position[pk] for pk in question_ids if pk in position]
+    sims = matrix[rows] @ matrix.T
+    sims[np.arange(len(rows)), rows] = -np.inf  # not itself
+    k = min(CROWDING_K, len(keys) - 1)
+    top = -np.sort(-sims, axis=1)[:, :k]
+    result = dict.fromkeys(question_ids, 0.0)
+    for pk, value in zip(
+        (pk for pk in question_ids if pk in position), top.mean(axis=1), strict=True
+    ):
+        result[pk] = float(value)
+    return result

@@ -130,3 +130,15 @@ def test_query_adapter_gives_a_unit_vector_close_to_the_query():
     assert abs(float(np.linalg.norm(adapted)) - 1.0) < 1e-5
     # A learned correction, not another space: still most like the query.
     assert float(adapted @ vector) > 0.5
+
+
+def test_a_question_in_a_crowded_neighbourhood_must_be_closer_to_win():
+    from curbside.search import ranking
+
+    hub = ranking.Candidate(1, vector_rank=0, vector_score=0.80, crowding=0.75)
+    quiet = ranking.Candidate(2, vector_rank=1, vector_score=0.78, crowding=0.40)
+
+    assert [c.question_id for c in ranking.fuse([hub, quiet])] == [2, 1]
+
+    much_closer = ranking.Candidate(1, vector_rank=0, vector_score=0.99, crowding=0.75)
+    assert ranking.fuse([much_closer, quiet])[0].question_id == 1

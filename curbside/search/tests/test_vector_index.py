@@ -179,3 +179,37 @@ def test_without_the_model_a_question_is_still_found_by_its_words(db, monkeypatc
     assert [r.question for r in search_questions("bee sting hives").results] == [
         question
     ]
+
+
+def test_crowding_is_the_mean_cosine_of_the_nearest_others_with_or_without_a_file(db):
+    questions = [
+        _question(title)
+        for title in ("Hives after a bee sting", "Hives after a wasp sting",
+                      "Swollen ankle after a long flight", "A rash after a bee sting")
+    ]  # fmt: skip
+    ids = [q.pk for q in questions]
+    matrix = np.vstack([
+        vectors.decode(QuestionVector.objects.get(pk=pk).vector) for pk in ids
+    ])  # fmt: skip
+    sims = matrix @ matrix.T
+    expected = {pk: float(np.mean(np.delete(sims[i], i))) for i, pk in enumerate(ids)}
+
+    without_file = vectors.crowding(ids)
+    vectors.build_index_file()
+    with_file = vectors.crowding(ids)
+
+    for pk in ids:
+        assert without_file[pk] == pytest.approx(expected[pk], abs=1e-3)
+        # The file's graph holds int8 vectors: close, not equal.
+        assert with_file[pk] == pytest.approx(expected[pk], abs=0.02)
+
+
+def test_a_question_newer_than_the_file_gets_the_files_median_crowding(db):
+    for title in ("Hives after a bee sting", "Hives after a wasp sting", "Sore knee"):
+        _question(title)
+    info = vectors.build_index_file()
+    QuestionVector.objects.update(updated_at=info.built_at - vectors.TAIL_MARGIN * 2)
+
+    newer = _question("Swollen ankle after a long flight")
+
+    assert vectors.crowding([newer.pk]) == {newer.pk: info.crowding_median}
