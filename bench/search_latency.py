@@ -499,12 +499,18 @@ def worker(args) -> int:
     setup_django(args.database_url, index_dir)
     from django.db import connection
 
+    # Everything the run uses is imported now: code edited during a long run
+    # must not mix with what is already loaded.
+    import curbside.api.search  # noqa: F401
+    import curbside.search.selectors  # noqa: F401
     from curbside.core.embedding import MiniLMEmbedder
     from curbside.questions.models import Answer, Question
     from curbside.search import vectors
     from curbside.search.models import QuestionVector
 
-    result = {"database": connection.vendor, "size": args.size}
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO,
+                            capture_output=True, text=True).stdout.strip()  # fmt: skip
+    result = {"database": connection.vendor, "size": args.size, "commit": commit}
     total = Question.objects.filter(is_removed=False).count()
     if total != args.size:
         print(f"error: the database holds {total:,} questions, not {args.size:,}",
