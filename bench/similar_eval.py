@@ -32,7 +32,7 @@ repository):
   on validation labels.
 
 Rows marked +A search with the query vector mapped by the query adapter
-(``curbside/search/query_adapter.py``). The adapter was trained on these Curai
+(``bench/query_adapter.py``). The adapter was trained on these Curai
 questions, so its Curai rows here are in-sample (not a quality figure); the
 cross-validated ones come from ``bench/train_similarity.py --adapter``
 (held-out hybrid+A Recall@1 0.862, MRR@10 0.913; vectors+A 0.859 / 0.909). Its
@@ -65,10 +65,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from query_adapter import ADAPTER_PATH, adapt_query  # noqa: E402
+
 from curbside.core.embedding import MiniLMEmbedder  # noqa: E402
 from curbside.search import ranking  # noqa: E402
 from curbside.search.lexical import SqliteLexical, query_terms  # noqa: E402
-from curbside.search.query_adapter import adapt_query  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 TOP = 100
@@ -464,20 +465,17 @@ def main() -> None:
           "distinct texts (the query itself left out)")  # fmt: skip
     print("  ties: by text id, larger first; ids are a random permutation (seed 13)")
     print(f"  {'ranking':<10}{'R@1':>8}{'R@5':>8}{'MRR@10':>9}{'pair AUC':>10}")
-    for name, auc_key in (
-        ("lexical", "lexical_auc"),
-        ("vectors", "vector_auc"),
-        ("hybrid", "auc"),
-        ("vectors+A", "vectors+A_auc"),
-        ("hybrid+A", "hybrid+A_auc"),
-    ):
+    adapter = ADAPTER_PATH.is_file()
+    rows = [("lexical", "lexical_auc"), ("vectors", "vector_auc"), ("hybrid", "auc")]
+    if adapter:
+        rows += [("vectors+A", "vectors+A_auc"), ("hybrid+A", "hybrid+A_auc")]
+    for name, auc_key in rows:
         print(f"  {name:<10}{mqp[name + '_r1']:>8.3f}{mqp[name + '_r5']:>8.3f}"
               f"{mqp[name + '_mrr10']:>9.3f}{mqp[auc_key]:>10.3f}")  # fmt: skip
-    print(
-        "  +A: the query vector mapped by curbside/search/query_adapter.py, which was"
-    )
-    print("  TRAINED ON THESE QUESTIONS (in-sample here); its cross-validated figures")
-    print("  come from bench/train_similarity.py --adapter")
+    if adapter:
+        print("  +A: the query vector mapped by bench/query_adapter.py (an experiment")
+        print("  the site does not use), TRAINED ON THESE QUESTIONS (in-sample here);")
+        print("  its cross-validated figures come from train_similarity.py --adapter")
     print(f"  hybrid ranks the same-meaning rewrite above the other for "
           f"{mqp['pair_order']:.3f} of originals")  # fmt: skip
     print()
@@ -486,7 +484,7 @@ def main() -> None:
     print(
         f"  {'score':<10}{'threshold':>10}{'train acc':>11}{'valid acc':>11}{'valid AUC':>11}"
     )
-    for name in ("vector", "hybrid", "vector+A", "hybrid+A"):
+    for name in ("vector", "hybrid", *(("vector+A", "hybrid+A") if adapter else ())):
         print(f"  {name:<10}{rqe[name + '_rqe_threshold']:>10.4f}"
               f"{rqe[name + '_rqe_train_acc']:>11.3f}{rqe[name + '_rqe_acc']:>11.3f}"
               f"{rqe[name + '_rqe_valid_auc']:>11.3f}")  # fmt: skip
@@ -502,9 +500,10 @@ def main() -> None:
         "vector_auc": mqp["vector_auc"], "rqe_acc": rqe["rqe_acc"],
         "vector_rqe_acc": rqe["vector_rqe_acc"], "fuse_ms": median_ms,
         "fuse_worst_ms": worst_ms,
-        "adapter_hybrid_r1_insample": mqp["hybrid+A_r1"],
-        "adapter_hybrid_rqe_acc": rqe["hybrid+A_rqe_acc"],
     }  # fmt: skip
+    if adapter:
+        summary["adapter_hybrid_r1_insample"] = mqp["hybrid+A_r1"]
+        summary["adapter_hybrid_rqe_acc"] = rqe["hybrid+A_rqe_acc"]
     print(" ".join(f"{k}={v:.3f}" for k, v in summary.items()))
 
 

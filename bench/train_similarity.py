@@ -24,7 +24,7 @@ are measured on the held-out fold's queries. The cross-validated figures are
 the pooled held-out ranks. The final constants are then chosen the same way on
 all the data; copy them into ranking.py.
 
-With --adapter it also learns the query adapter (``curbside/search/
+With --adapter it also learns the query adapter (``bench/
 query_adapter.py``: a 384 x 384 matrix applied to the query's vector before the
 search by meaning): full-batch Adam (300 steps, learning rate 0.001) on a softmax
 loss at temperature 0.05, where each same-meaning rewrite must find its original,
@@ -33,7 +33,7 @@ and each original its rewrite, among all texts of the training originals
 (0.01). Cross-validated the same way (5 folds by original; on each held-out fold
 the vectors-only and the hybrid Recall@1 with the adapted query over the whole
 pool), then trained on all originals and written to
-``curbside/search/query_adapter_minilm.npy``. Slow: about ten minutes a fit on
+``bench/out/query_adapter_minilm.npy``. Slow: about ten minutes a fit on
 two busy cores.
 
 The last line is one summary of name=value pairs.
@@ -52,10 +52,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import similar_eval as se  # noqa: E402
+from query_adapter import ADAPTER_PATH  # noqa: E402
 
 from curbside.search import ranking  # noqa: E402
 from curbside.search.intent import question_types  # noqa: E402
-from curbside.search.query_adapter import ADAPTER_PATH  # noqa: E402
 
 LEXICAL_GRID = (0.0, 0.02, 0.05, 0.1, 0.2)
 WORDS_GRID = (6, 8, 10, 12, 15, 20, 10_000)
@@ -77,6 +77,7 @@ def build(data: Path):
     pos_of_id = {int(pk): i for i, pk in enumerate(ids)}
     vectors = se.Embeddings(use_cache=True)(texts, "curai")
     lexical = se.Lexical(texts, [int(x) for x in ids])
+    crowding_of = se.pool_crowding(vectors, ids)
     originals = list(dict.fromkeys(q1 for q1, _, _ in rows))
     group_of = {o: g for g, o in enumerate(originals)}
 
@@ -90,14 +91,21 @@ def build(data: Path):
         ]
         vec = se.vector_top(vectors @ vectors[qi], ids, qi, se.TOP)
         cands = ranking.merge(lex[: se.TOP], vec)
-        cos = [c.vector_score for c in cands]
+        raw = [c.vector_score for c in cands]
+        # What fuse() calls the meaning: cosine less its share of crowding.
+        cos = [
+            None
+            if x is None
+            else x - ranking.CROWDING_WEIGHT * crowding_of[c.question_id]
+            for x, c in zip(raw, cands, strict=True)
+        ]
         floor = min(x for x in cos if x is not None)
         best = max((c.lexical_score or 0.0) for c in cands) or 1.0
         texts_c = [texts[pos_of_id[c.question_id]] for c in cands]
         lists.append({
             "group": group_of[q1],
             "cos": np.array([floor if x is None else x for x in cos]),
-            "tie": np.array([-2.0 if x is None else x for x in cos]),
+            "tie": np.array([-2.0 if x is None else x for x in raw]),
             "words": np.array([max(c.lexical_score or 0.0, 0.0) / best for c in cands]),
             "length": np.array([len(WORD_RE.findall(t)) for t in texts_c]),
             "disjoint": np.array([disjoint(q2, t) for t in texts_c], dtype=float),
@@ -119,7 +127,7 @@ def build(data: Path):
     pos = {q1: q2 for q1, q2, label in rows if label == 1}
     corpus = {
         "texts": texts, "ids": ids, "vectors": vectors, "lexical": lexical,
-        "pos_of_id": pos_of_id,
+        "pos_of_id": pos_of_id, "crowding_of": crowding_of,
         "original": np.array([index[o] for o in originals]),
         "rewrite": np.array([index[pos[o]] for o in originals]),
         "other": np.array([index[neg[o]] for o in originals]),
@@ -231,7 +239,7 @@ def adapted_ranks(corpus, groups, W):
         vec = se.vector_top(V @ q, ids, qi, se.TOP)
         lex = corpus["lexical"].search(texts[qi], se.TOP + 1)
         lex = [(pk, s) for pk, s in lex if corpus["pos_of_id"][pk] != qi][: se.TOP]
-        fused = se.hybrid(texts[qi], lex, vec, text_of)
+        fused = se.hybrid(texts[qi], lex, vec, text_of, corpus["crowding_of"])
         for order, out in (([pk for pk, _ in vec], out_vec),
                            ([c.question_id for c in fused], out_hyb)):  # fmt: skip
             out.append(order.index(target) + 1 if target in order else 0)

@@ -2,11 +2,7 @@
 
 import random
 
-import numpy as np
-import pytest
-
 from curbside.search.intent import question_types
-from curbside.search.query_adapter import ADAPTER_MODEL_ID, ADAPTER_PATH, adapt_query
 from curbside.search.ranking import (
     LEXICAL_WEIGHT,
     TYPE_MISMATCH_PENALTY,
@@ -109,27 +105,6 @@ def test_ties_are_deterministic_newer_question_first():
         shuffled = pairs[:]
         random.Random(seed).shuffle(shuffled)
         assert ids(fuse(merge([], shuffled))) == expected
-
-
-def test_query_adapter_leaves_other_models_vectors_alone():
-    vector = np.linspace(-1.0, 1.0, 384, dtype=np.float32)
-    vector /= np.linalg.norm(vector)
-    assert adapt_query(vector, "hashing-v1") is vector
-
-
-def test_query_adapter_gives_a_unit_vector_close_to_the_query():
-    if not ADAPTER_PATH.is_file():
-        pytest.fail(
-            f"{ADAPTER_PATH} is missing: run bench/train_similarity.py --adapter"
-        )
-    rng = np.random.default_rng(3)
-    vector = rng.normal(size=384).astype(np.float32)
-    vector /= np.linalg.norm(vector)
-    adapted = adapt_query(vector, ADAPTER_MODEL_ID)
-    assert adapted.shape == (384,)
-    assert abs(float(np.linalg.norm(adapted)) - 1.0) < 1e-5
-    # A learned correction, not another space: still most like the query.
-    assert float(adapted @ vector) > 0.5
 
 
 def test_a_question_in_a_crowded_neighbourhood_must_be_closer_to_win():

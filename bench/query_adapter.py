@@ -1,4 +1,9 @@
-"""A learned linear map for the query's vector before the search by meaning (pure).
+"""An experiment: a learned linear map for the query's vector (pure).
+
+The site does not use it (ADR 0005: it gains on the Curai pairs what it loses on
+RQE, and memorises its training questions); the benchmarks measure it when
+``bench/train_similarity.py --adapter`` has written its matrix.
+
 
 Patients word the same question differently; all-MiniLM-L6-v2 was not trained on
 their questions. ``adapt_query`` multiplies the query's vector by a 384 × 384
@@ -21,7 +26,8 @@ from pathlib import Path
 
 import numpy as np
 
-ADAPTER_PATH = Path(__file__).resolve().parent / "query_adapter_minilm.npy"
+# Written by ``bench/train_similarity.py --adapter``; not part of the site.
+ADAPTER_PATH = Path(__file__).resolve().parent / "out" / "query_adapter_minilm.npy"
 ADAPTER_MODEL_ID = "minilm-l6-v2-int8"
 
 
