@@ -12,6 +12,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from tqdm import tqdm
@@ -90,14 +91,19 @@ class Command(BaseCommand):
         with _bar(pending, _("Question vectors"), _(" questions")) as bar:
             embedded = vectors_rebuild(progress=bar.update, force=force)
         seconds = time.monotonic() - started
-        self.stdout.write(
-            ngettext(
+        if embedded:
+            message = ngettext(
                 "Embedded %(n)d question in %(seconds).1f s (%(rate).0f a second, "
                 "model %(model)s).",
                 "Embedded %(n)d questions in %(seconds).1f s (%(rate).0f a second, "
                 "model %(model)s).",
                 embedded,
             )
+        else:
+            message = _("Embedded 0 questions: every vector was current (model "
+                        "%(model)s).")  # fmt: skip
+        self.stdout.write(
+            message
             % {
                 "n": embedded,
                 "seconds": seconds,
@@ -113,14 +119,15 @@ class Command(BaseCommand):
         self.stdout.write(
             ngettext(
                 "Built the vector index of %(n)d question in %(seconds).1f s "
-                "(%(size).1f MB).",
+                "(%(size)s) in %(path)s.",
                 "Built the vector index of %(n)d questions in %(seconds).1f s "
-                "(%(size).1f MB).",
+                "(%(size)s) in %(path)s.",
                 info.count,
             )
             % {
                 "n": info.count,
                 "seconds": info.seconds,
-                "size": info.size_bytes / 1e6,
+                "size": filesizeformat(info.size_bytes),
+                "path": vectors.index_paths(embedder.model_id)[0].parent,
             }  # fmt: skip
         )
