@@ -27,8 +27,9 @@ MAX_QUERY_LENGTH = 300
 RELATED_SECONDS = 6 * 3600
 RELATED_CANDIDATES = 10  # candidates checked per related question shown
 CANDIDATES = 100  # taken from each ranking before fusing
-# A question found by meaning alone must be at least this close to be listed.
-SEARCH_MIN_COSINE = 0.3
+# A question found by meaning alone must be at least this close to be listed
+# (MiniLM: unrelated health questions mostly score 0.15–0.35 with each other).
+SEARCH_MIN_COSINE = 0.38
 SNIPPET_WORDS = 30
 # A words match scoring below this share of the best one is left out.
 LEXICAL_MIN_SHARE = 0.3
