@@ -1,6 +1,5 @@
 """A duplicate's answers show on its target's page; lists never show duplicates."""
 
-import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from curbside.questions.selectors import (
@@ -25,18 +24,6 @@ from tests import factories
 
 ADVICE = "This looks like contact dermatitis. Try a fragrance-free moisturiser."
 OTHER = "Winter air is dry: use a humidifier and a thick cream every night."
-
-
-@pytest.fixture
-def original(eczema):
-    return factories.QuestionFactory(title="Why does my eczema flare in winter?",
-                                     topics=[eczema])  # fmt: skip
-
-
-@pytest.fixture
-def repeat(patient, eczema):
-    return factories.QuestionFactory(asker=patient, topics=[eczema],
-                                     title="Eczema worse every winter, why?")  # fmt: skip
 
 
 def test_the_target_shows_the_duplicates_answers_marked_as_merged(

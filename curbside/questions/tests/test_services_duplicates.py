@@ -22,18 +22,6 @@ ADVICE = "This looks like contact dermatitis. Try a fragrance-free moisturiser."
 
 
 @pytest.fixture
-def original(eczema):
-    return factories.QuestionFactory(title="Why does my eczema flare in winter?",
-                                     topics=[eczema])  # fmt: skip
-
-
-@pytest.fixture
-def repeat(patient, eczema):
-    return factories.QuestionFactory(asker=patient, topics=[eczema],
-                                     title="Eczema worse every winter, why?")  # fmt: skip
-
-
-@pytest.fixture
 def announced():
     """The question ids announced as changed, in order."""
     seen = []
