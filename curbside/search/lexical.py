@@ -239,27 +239,34 @@ class PostgresLexical:
     DF_SECONDS = 6 * 3600
 
     def _idf(self, words: list[str]) -> dict[str, float]:
-        """Each word's inverse document frequency, from counts cached for hours."""
-        total = cache.get("lexical:n")
-        if total is None:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT count(*) FROM search_lexical")
-                total = cursor.fetchone()[0]
-            cache.set("lexical:n", total, self.DF_SECONDS)
+        """Each word's inverse document frequency, from counts cached for hours
+        (what is not cached is counted in one query)."""
         keys = {w: f"lexical:df:{w}" for w in words}
-        found = cache.get_many(list(keys.values()))
+        cached = cache.get_many(["lexical:n", *keys.values()])
+        missing = [w for w, key in keys.items() if key not in cached]
+        parts, params = [], []
+        if "lexical:n" not in cached:
+            parts.append("(SELECT count(*) FROM search_lexical)")
+        for word in missing:
+            parts.append(
+                "(SELECT count(*) FROM (SELECT 1 FROM search_lexical "
+                "WHERE document @@ to_tsquery(%s::regconfig, %s) LIMIT %s) t)"
+            )
+            params.extend([self.CONFIG, word, self.DF_CAP])
+        if parts:
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT {', '.join(parts)}", params)
+                counts = list(cursor.fetchone())
+            fresh = {}
+            if "lexical:n" not in cached:
+                fresh["lexical:n"] = counts.pop(0)
+            fresh.update({keys[w]: n for w, n in zip(missing, counts, strict=True)})
+            cache.set_many(fresh, self.DF_SECONDS)
+            cached.update(fresh)
+        total = cached["lexical:n"]
         weights = {}
         for word, key in keys.items():
-            df = found.get(key)
-            if df is None:
-                with connection.cursor() as cursor:
-                    cursor.execute(
-                        "SELECT count(*) FROM (SELECT 1 FROM search_lexical "
-                        "WHERE document @@ to_tsquery(%s::regconfig, %s) LIMIT %s) t",
-                        [self.CONFIG, word, self.DF_CAP],
-                    )
-                    df = cursor.fetchone()[0]
-                cache.set(key, df, self.DF_SECONDS)
+            df = cached[key]
             weights[word] = math.log(1 + (max(total, df) - df + 0.5) / (df + 0.5))
         return weights
 
