@@ -85,6 +85,56 @@ def _filter_sql(filters: Filters, id_column: str) -> tuple[str, list]:
     return " AND ".join(clauses), params
 
 
+DF_CAP = 20_000  # counting past this many documents changes little
+DF_SECONDS = 6 * 3600
+# Words in more than this share of the documents (and more than DF_COMMON_MIN of
+# them) are too common to find candidates with: matching them means ranking a
+# good part of the site, and the meaning ranking covers what they say.
+DF_COMMON_SHARE = 0.02
+DF_COMMON_MIN = 500
+
+
+def doc_frequencies(backend, words: list[str]) -> tuple[int, dict[str, int]]:
+    """How many documents there are, and how many hold each word (at most
+    ``DF_CAP``), from counts cached for hours; what is not cached is counted in
+    one query."""
+    keys = {w: f"lexical:df:{connection.vendor}:{w}" for w in words}
+    total_key = f"lexical:n:{connection.vendor}"
+    cached = cache.get_many([total_key, *keys.values()])
+    missing = [w for w, key in keys.items() if key not in cached]
+    parts, params = [], []
+    if total_key not in cached:
+        parts.append("(SELECT count(*) FROM search_lexical)")
+    for word in missing:
+        sql, word_params = backend._count_sql(word)
+        parts.append(sql)
+        params.extend(word_params)
+    if parts:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {', '.join(parts)}", params)
+            counts = list(cursor.fetchone())
+        fresh = {}
+        if total_key not in cached:
+            fresh[total_key] = counts.pop(0)
+        fresh.update({keys[w]: n for w, n in zip(missing, counts, strict=True)})
+        cache.set_many(fresh, DF_SECONDS)
+        cached.update(fresh)
+    return cached[total_key], {w: cached[key] for w, key in keys.items()}
+
+
+def idf(total: int, df: int) -> float:
+    return math.log(1 + (max(total, df) - df + 0.5) / (df + 0.5))
+
+
+def selective_terms(terms: list[str]) -> list[str]:
+    """The words of ``terms`` rare enough to find candidates with."""
+    if not terms:
+        return []
+    total, frequencies = doc_frequencies(lexical_backend(), terms)
+    limit = max(DF_COMMON_MIN, total * DF_COMMON_SHARE)
+    return [t for t in terms if frequencies[t] <= limit]
+
+
 class SqliteLexical:
     def index(self, question_id: int, title: str, body: str, answers: str) -> None:
         with connection.cursor() as cursor:
@@ -106,6 +156,13 @@ class SqliteLexical:
     @staticmethod
     def _match(terms: list[str]) -> str:
         return " OR ".join('"{}"'.format(t.replace('"', "")) for t in terms)
+
+    def _count_sql(self, word: str) -> tuple[str, list]:
+        return (
+            "(SELECT count(*) FROM (SELECT 1 FROM search_lexical "
+            "WHERE search_lexical MATCH %s LIMIT %s))",
+            [self._match([word]), DF_CAP],
+        )
 
     def search(self, terms, filters: Filters, limit: int, offset: int, *,
                snippets: bool = True):  # fmt: skip
@@ -235,40 +292,16 @@ class PostgresLexical:
         found = self.snippets(terms, [pk for pk, _rank in ranked]) if snippets else {}
         return [LexicalHit(pk, float(rank), found.get(pk, "")) for pk, rank in ranked]
 
-    DF_CAP = 20_000  # counting past this many documents changes little
-    DF_SECONDS = 6 * 3600
-
     def _idf(self, words: list[str]) -> dict[str, float]:
-        """Each word's inverse document frequency, from counts cached for hours
-        (what is not cached is counted in one query)."""
-        keys = {w: f"lexical:df:{w}" for w in words}
-        cached = cache.get_many(["lexical:n", *keys.values()])
-        missing = [w for w, key in keys.items() if key not in cached]
-        parts, params = [], []
-        if "lexical:n" not in cached:
-            parts.append("(SELECT count(*) FROM search_lexical)")
-        for word in missing:
-            parts.append(
-                "(SELECT count(*) FROM (SELECT 1 FROM search_lexical "
-                "WHERE document @@ to_tsquery(%s::regconfig, %s) LIMIT %s) t)"
-            )
-            params.extend([self.CONFIG, word, self.DF_CAP])
-        if parts:
-            with connection.cursor() as cursor:
-                cursor.execute(f"SELECT {', '.join(parts)}", params)
-                counts = list(cursor.fetchone())
-            fresh = {}
-            if "lexical:n" not in cached:
-                fresh["lexical:n"] = counts.pop(0)
-            fresh.update({keys[w]: n for w, n in zip(missing, counts, strict=True)})
-            cache.set_many(fresh, self.DF_SECONDS)
-            cached.update(fresh)
-        total = cached["lexical:n"]
-        weights = {}
-        for word, key in keys.items():
-            df = cached[key]
-            weights[word] = math.log(1 + (max(total, df) - df + 0.5) / (df + 0.5))
-        return weights
+        total, frequencies = doc_frequencies(self, words)
+        return {w: idf(total, frequencies[w]) for w in words}
+
+    def _count_sql(self, word: str) -> tuple[str, list]:
+        return (
+            "(SELECT count(*) FROM (SELECT 1 FROM search_lexical "
+            "WHERE document @@ to_tsquery(%s::regconfig, %s) LIMIT %s) t)",
+            [self.CONFIG, re.sub(r"[^\w]", "", word), DF_CAP],
+        )
 
     def snippets(self, terms, question_ids: list[int]) -> dict[int, str]:
         """Highlighted extracts of these questions where the words match (the

@@ -18,7 +18,12 @@ from curbside.core.embedding import EmbeddingUnavailable
 from curbside.questions.models import Answer, Question
 from curbside.questions.selectors import listed_questions, question_cards
 from curbside.search import ranking, vectors
-from curbside.search.lexical import Filters, lexical_backend, query_terms
+from curbside.search.lexical import (
+    Filters,
+    lexical_backend,
+    query_terms,
+    selective_terms,
+)
 from curbside.search.models import QuestionVector
 
 log = logging.getLogger(__name__)
@@ -87,31 +92,40 @@ def _ranked(
     *,
     min_cosine: float,
     exclude: int | None = None,
-):
+) -> tuple[list[ranking.Candidate], list[str]]:
     """Both rankings' candidates for ``query`` (but ``exclude``), fused, best
-    first."""
-    hits = lexical_backend().search(terms, filters, CANDIDATES, 0, snippets=False)
-    hits = [hit for hit in hits if hit.question_id != exclude]
-    # Any one word matches (OR), so a long question also finds texts that share
-    # only its commonest word; those score a small share of the best match.
-    floor = hits[0].score * LEXICAL_MIN_SHARE if hits else 0.0
-    lexical = [(hit.question_id, hit.score) for hit in hits if hit.score >= floor]
+    first; and the words the words ranking searched for."""
     try:
         near = vectors.nearest(vectors.embed_query(query), k=CANDIDATES * 2)
     except EmbeddingUnavailable:
         # A broken install: search by words alone rather than fail the page.
         log.exception("Searching by words only: the sentence model is unavailable")
-        near = []
+        near, words = [], terms
+    else:
+        # The meaning ranking covers what common words say; the words ranking
+        # is there for rare ones (a drug's name, a condition's), and matching
+        # a common word would mean ranking a good part of the site.
+        words = selective_terms(terms)
     near = [(pk, score) for pk, score in near if score >= min_cosine and pk != exclude]
     allowed = _allowed((pk for pk, _score in near), filters)
     near = [(pk, score) for pk, score in near if pk in allowed][:CANDIDATES]
+    hits = (
+        lexical_backend().search(words, filters, CANDIDATES, 0, snippets=False)
+        if words
+        else []
+    )
+    hits = [hit for hit in hits if hit.question_id != exclude]
+    # Any one word matches (OR), so a long question also finds texts that share
+    # only its commonest word; those score a small share of the best match.
+    floor = hits[0].score * LEXICAL_MIN_SHARE if hits else 0.0
+    lexical = [(hit.question_id, hit.score) for hit in hits if hit.score >= floor]
     candidates = ranking.merge(lexical, near)
     texts = _texts(c.question_id for c in candidates)
     crowded = vectors.crowding([pk for pk, _score in near]) if near else {}
     for c in candidates:
         c.text = texts.get(c.question_id, "")
         c.crowding = crowded.get(c.question_id, 0.0)
-    return ranking.fuse(candidates, query=query)
+    return ranking.fuse(candidates, query=query), words
 
 
 def _plain_snippet(question: Question) -> str:
@@ -146,7 +160,7 @@ def search_questions(
         answered=answered,
         specialty_ids=tuple(specialty_ids),
     )
-    fused = _ranked(query, terms, filters, min_cosine=SEARCH_MIN_COSINE)
+    fused, words = _ranked(query, terms, filters, min_cosine=SEARCH_MIN_COSINE)
     if sort in (Sort.NEWEST, Sort.HELPFUL):
         order = (
             ("-created_at", "-pk") if sort == Sort.NEWEST else ("-helpful_count", "-pk")
@@ -163,7 +177,7 @@ def search_questions(
     questions = question_cards(listed_questions()).in_bulk(
         [c.question_id for c in chosen]
     )
-    snippets = lexical_backend().snippets(terms, [c.question_id for c in chosen])
+    snippets = lexical_backend().snippets(words, [c.question_id for c in chosen])
     for c in chosen:
         question = questions.get(c.question_id)
         if question is None:
@@ -200,16 +214,14 @@ def similar_questions(
     terms = query_terms(title or details or "")
     if not terms:
         return []
-    fused = _ranked(
+    fused, _words = _ranked(
         query, terms, Filters(answered=True), min_cosine=ranking.SIMILAR_MIN_COSINE
     )
     chosen = [c for c in fused if (c.vector_score or 0.0) >= ranking.SIMILAR_MIN_COSINE]
     chosen = chosen[:limit]
-    questions = (
-        listed_questions()
-        .filter(answer_count__gt=0)
-        .only("title", "slug", "answer_count", "created_at")
-        .in_bulk([c.question_id for c in chosen])
+    # Whole rows with their topics: the API lists every field of a question.
+    questions = question_cards(listed_questions().filter(answer_count__gt=0)).in_bulk(
+        [c.question_id for c in chosen]
     )
     specialties = _top_specialties(list(questions))
     return [
@@ -313,6 +325,6 @@ def _related_by_title(question: Question, limit: int) -> list[int]:
     terms = query_terms(question.title)
     if not terms:
         return []
-    fused = _ranked(question.title, terms, Filters(answered=True),
+    fused, _words = _ranked(question.title, terms, Filters(answered=True),
                     min_cosine=SEARCH_MIN_COSINE, exclude=question.pk)  # fmt: skip
     return [c.question_id for c in fused[:limit]]

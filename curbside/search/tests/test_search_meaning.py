@@ -159,3 +159,20 @@ def test_a_question_sharing_only_a_common_word_is_left_out(ask):
     page = search_questions("my kid has an itchy rash")
 
     assert [r.question for r in page.results] == [rash]
+
+
+def test_common_words_do_not_fetch_candidates_when_meaning_is_searched(
+    ask, monkeypatch
+):
+    from curbside.search import lexical
+
+    rash = ask("Itchy rash on my kid's arms since the camping trip")
+    for title in ("My kid has the flu", "My kid coughs at night"):
+        ask(title)
+    monkeypatch.setattr(lexical, "DF_COMMON_MIN", 1)
+    monkeypatch.setattr(lexical, "DF_COMMON_SHARE", 0.0)
+
+    assert lexical.selective_terms(["kid", "itchy", "rash"]) == ["itchy", "rash"]
+    page = search_questions("kid itchy rash")
+    assert [r.question for r in page.results] == [rash]
+    assert "<mark>rash</mark>" in page.results[0].snippet_html.lower()
