@@ -15,6 +15,8 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Links in the demo's output and in e-mails point at the port served.
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: $(STAMP)
 	mkdir -p var
 	$(BIN)/curbside migrate --noinput
