@@ -169,9 +169,12 @@ def _build(name: str, threads: int) -> Embedder:
     return MiniLMEmbedder(threads=threads)
 
 
-def get_embedder() -> Embedder:
-    """The configured embedder, loaded once per process."""
+def get_embedder(*, threads: int | None = None) -> Embedder:
+    """The configured embedder, loaded once per process (and per thread count:
+    a bulk job such as `curbside reindex` may use every core)."""
     from django.conf import settings
 
     with _lock:
-        return _build(settings.SEARCH_EMBEDDER, settings.SEARCH_EMBED_THREADS)
+        return _build(
+            settings.SEARCH_EMBEDDER, threads or settings.SEARCH_EMBED_THREADS
+        )

@@ -101,7 +101,10 @@ def vectors_pending() -> int:
 
 
 def vectors_rebuild(
-    *, progress: Callable[[int], None] | None = None, force: bool = False
+    *,
+    progress: Callable[[int], None] | None = None,
+    force: bool = False,
+    embedder: vectors.Embedder | None = None,
 ) -> int:
     """Embed every question whose stored vector is missing or stale; returns how
     many were embedded.
@@ -109,7 +112,7 @@ def vectors_rebuild(
     Resumable: vectors already stored for the same text and model are kept, so a
     run that was stopped picks up where it left off. ``force`` embeds all again.
     """
-    embedder = vectors.get_embedder()
+    embedder = embedder or vectors.get_embedder()
     # Vectors of questions since removed or merged into another go first.
     vectors.QuestionVector.objects.exclude(
         question__in=indexable_questions().values("pk")

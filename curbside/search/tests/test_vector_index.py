@@ -213,3 +213,10 @@ def test_a_question_newer_than_the_file_gets_the_files_median_crowding(db):
     newer = _question("Swollen ankle after a long flight")
 
     assert vectors.crowding([newer.pk]) == {newer.pk: info.crowding_median}
+
+
+def test_reindex_refuses_a_thread_count_below_one(db):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="--threads must be 1 or more"):
+        call_command("reindex", "--threads", "0", stdout=io.StringIO())

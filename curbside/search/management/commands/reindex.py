@@ -7,6 +7,7 @@ vectors (only those missing or stale, so a stopped run resumes where it left
 off), and the vector index file (swapped in atomically at the end).
 """
 
+import os
 import sys
 import time
 
@@ -49,17 +50,23 @@ class Command(BaseCommand):
             help=_("Leave the question vectors and their index file as they are."),
         )  # fmt: skip
         parser.add_argument(
+            "--threads", type=int, default=os.cpu_count() or 1,
+            help=_("CPU threads for the sentence model (default: every core)."),
+        )  # fmt: skip
+        parser.add_argument(
             "--force", action="store_true",
             help=_("Embed every question again, even those whose vector is current."),
         )  # fmt: skip
 
     def handle(self, *args, **options):
+        if options["threads"] < 1:
+            raise CommandError(_("--threads must be 1 or more."))
         try:
             total = indexable_questions().count()
             if not options["skip_words"]:
                 self._words(total)
             if not options["skip_vectors"]:
-                self._vectors(force=options["force"])
+                self._vectors(force=options["force"], threads=options["threads"])
         except DatabaseError as exc:
             raise CommandError(
                 _("The database is not ready (%(error)s). Run `curbside migrate` "
@@ -84,12 +91,14 @@ class Command(BaseCommand):
             % {"n": indexed, "seconds": time.monotonic() - started}
         )
 
-    def _vectors(self, *, force: bool) -> None:
+    def _vectors(self, *, force: bool, threads: int) -> None:
         started = time.monotonic()
-        embedder = vectors.get_embedder()
+        embedder = vectors.get_embedder(threads=threads)
         pending = indexable_questions().count() if force else vectors_pending()
         with _bar(pending, _("Question vectors"), _(" questions")) as bar:
-            embedded = vectors_rebuild(progress=bar.update, force=force)
+            embedded = vectors_rebuild(
+                progress=bar.update, force=force, embedder=embedder
+            )
         seconds = time.monotonic() - started
         if embedded:
             message = ngettext(
