@@ -628,7 +628,8 @@ def run_worker(args, name: str, size: int, url: str) -> dict:
     out.unlink(missing_ok=True)
     cmd = [str(PYTHON), __file__, "--worker", "--database-url", url, "--size",
            str(size), "--queries", str(args.queries), "--real-vectors",
-           str(args.real_vectors), "--seed", str(args.seed), "--json-out", str(out)]  # fmt: skip
+           str(args.real_vectors), "--seed", str(args.seed), "--json-out", str(out),
+           "--query-seconds", str(args.query_seconds), "--profile", str(args.profile)]  # fmt: skip
     completed = subprocess.run(cmd, cwd=REPO)
     if completed.returncode:
         raise RuntimeError(f"the {name} {label(size)} run failed")
