@@ -309,13 +309,16 @@ class PostgresLexical:
         if not question_ids or not terms:
             return {}
         marks = ", ".join(["%s"] * len(question_ids))
+        # Only rows where a word matches: ts_headline is costly on long answers,
+        # and a question found by meaning alone shows the start of its details.
         sql = (
+            "WITH query AS (SELECT to_tsquery(%s::regconfig, %s) AS tsq) "
             "SELECT s.question_id, ts_headline(%s::regconfig, s.headline, "
-            "to_tsquery(%s::regconfig, %s), %s) FROM search_lexical s "
-            f"WHERE s.question_id IN ({marks})"
+            "query.tsq, %s) FROM search_lexical s CROSS JOIN query "
+            f"WHERE s.question_id IN ({marks}) AND s.document @@ query.tsq"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self.CONFIG, self.CONFIG, self._tsquery(terms),
+            cursor.execute(sql, [self.CONFIG, self._tsquery(terms), self.CONFIG,
                                  self.HEADLINE_OPTIONS, *question_ids])  # fmt: skip
             return {
                 pk: marked_to_html(text, escaped=True) for pk, text in cursor.fetchall()
