@@ -132,7 +132,8 @@ def selective_terms(terms: list[str]) -> list[str]:
         return []
     total, frequencies = doc_frequencies(lexical_backend(), terms)
     limit = max(DF_COMMON_MIN, total * DF_COMMON_SHARE)
-    return [t for t in terms if frequencies[t] <= limit]
+    # A count that reached the cap only says "at least DF_CAP": common.
+    return [t for t in terms if frequencies[t] <= limit and frequencies[t] < DF_CAP]
 
 
 class SqliteLexical:

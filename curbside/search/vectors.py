@@ -245,12 +245,19 @@ def _crowding_of_all(index, rows, count: int):
             min(CROWDING_K + 1, len(index)),
         )
         # One query row comes back as flat arrays, several as rows.
-        found_keys = np.atleast_2d(matches.keys)
-        found_distances = np.atleast_2d(matches.distances)
-        for row, key in enumerate(keys):
-            found = found_keys[row], found_distances[row]
-            others = [1.0 - d for k, d in zip(*found, strict=True) if k != key]
-            out[done + row] = (key, np.mean(others[:CROWDING_K]) if others else 0.0)
+        found = np.atleast_2d(matches.keys).astype(np.uint64)
+        cosines = 1.0 - np.atleast_2d(matches.distances).astype(np.float32)
+        # Rows may hold fewer matches than asked for (the rest is padding).
+        width = found.shape[1]
+        hits = np.atleast_1d(getattr(matches, "counts", np.full(len(batch), width)))
+        valid = np.arange(width)[None, :] < np.asarray(hits)[:, None]
+        # The first CROWDING_K neighbours that are not the question itself.
+        others = valid & (found != keys[:, None])
+        kept = others & (np.cumsum(others, axis=1) <= CROWDING_K)
+        counts = kept.sum(axis=1)
+        means = np.where(kept, cosines, 0.0).sum(axis=1) / np.maximum(counts, 1)
+        out["key"][done : done + len(batch)] = keys
+        out["crowding"][done : done + len(batch)] = np.where(counts > 0, means, 0.0)
         done += len(batch)
         last_pk = batch[-1][0]
     return out[:done]

@@ -176,3 +176,16 @@ def test_common_words_do_not_fetch_candidates_when_meaning_is_searched(
     page = search_questions("kid itchy rash")
     assert [r.question for r in page.results] == [rash]
     assert "<mark>rash</mark>" in page.results[0].snippet_html.lower()
+
+
+def test_a_word_counted_up_to_the_cap_is_common_whatever_the_share(ask, monkeypatch):
+    """On a large site the share limit can exceed the counting cap: a capped count
+    must still read as common."""
+    from curbside.search import lexical
+
+    for title in ("My kid has a rash", "My kid has the flu", "My kid coughs at night"):
+        ask(title)
+    monkeypatch.setattr(lexical, "DF_CAP", 2)
+    monkeypatch.setattr(lexical, "DF_COMMON_MIN", 5)
+
+    assert lexical.selective_terms(["kid", "flu"]) == ["flu"]
