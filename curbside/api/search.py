@@ -12,13 +12,15 @@ from curbside.api.pagination import PageInput
 from curbside.api.params import topic_param
 from curbside.api.schemas import QuestionSummary, SearchHit
 from curbside.core.errors import Invalid
+from curbside.questions.models import BODY_MAX, TITLE_MAX
 from curbside.search.selectors import Sort, search_questions, similar_questions
 from curbside.topics.selectors import topics_under
 
 router = Router(tags=["search"], auth=read_auth)
 
-MAX_TITLE = 300
-MAX_DETAILS = 5000
+# The longest question a patient can post: what is typed is never longer.
+MAX_TITLE = TITLE_MAX
+MAX_DETAILS = BODY_MAX
 
 
 class SearchFilters(PageInput):
