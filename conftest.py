@@ -40,8 +40,10 @@ def _own_vector_index(settings, tmp_path):
 
     settings.SEARCH_INDEX_DIR = tmp_path / "search-index"
     vectors._loaded.clear()
+    vectors._tail_cache.clear()
     yield
     vectors._loaded.clear()
+    vectors._tail_cache.clear()
 
 
 @pytest.fixture

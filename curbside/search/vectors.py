@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 # a transaction that committed late must not fall between file and tail.
 TAIL_MARGIN = timedelta(minutes=2)
 RELOAD_SECONDS = 5.0
+TAIL_SECONDS = 2.0
 COMPACT_TAIL = 5000
 READ_BATCH = 5000
 EMBED_BATCH = 64
@@ -122,11 +123,13 @@ def store_vectors(
             unique_fields=["question"],
             update_fields=["model_id", "text_hash", "vector", "updated_at"],
         )
+    _tail_cache.clear()
     return len(rows)
 
 
 def drop_vector(question_id: int) -> None:
     QuestionVector.objects.filter(pk=question_id).delete()
+    _tail_cache.clear()
 
 
 # -- the index file --------------------------------------------------------------
@@ -330,6 +333,37 @@ def _tail_since(model_id: str, info: IndexInfo | None):
     return rows
 
 
+class _TailCache:
+    """The tail, decoded, kept for ``TAIL_SECONDS`` per process: a search need not
+    read and decode it again. A process that writes a vector drops its copy at
+    once; the others see the vector within ``TAIL_SECONDS``."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.clear()
+
+    def clear(self) -> None:
+        self.key, self.until, self.ids, self.matrix = None, 0.0, [], None
+
+    def get(self, model_id: str, info: IndexInfo | None):
+        import numpy as np
+
+        key = (model_id, info.built_at if info else None)
+        with self._lock:
+            if self.key == key and time.monotonic() < self.until:
+                return self.ids, self.matrix
+        rows = list(_tail_since(model_id, info).values_list("pk", "vector"))
+        ids = [pk for pk, _blob in rows]
+        matrix = np.vstack([decode(blob) for _pk, blob in rows]) if rows else None
+        with self._lock:
+            self.key, self.ids, self.matrix = key, ids, matrix
+            self.until = time.monotonic() + TAIL_SECONDS
+        return ids, matrix
+
+
+_tail_cache = _TailCache()
+
+
 def tail_size(embedder: Embedder | None = None) -> int:
     embedder = embedder or get_embedder()
     _index, info = _loaded.get(embedder.model_id)
@@ -350,10 +384,9 @@ def nearest(
         matches = index.search(np.asarray(vector, dtype=np.float32), min(k, len(index)))
         for key, distance in zip(matches.keys, matches.distances, strict=True):
             scores[int(key)] = 1.0 - float(distance)
-    tail = list(_tail_since(embedder.model_id, info).values_list("pk", "vector"))
-    if tail:
-        matrix = np.vstack([decode(blob) for _pk, blob in tail])
-        for (pk, _blob), score in zip(tail, matrix @ vector, strict=True):
+    ids, matrix = _tail_cache.get(embedder.model_id, info)
+    if ids:
+        for pk, score in zip(ids, matrix @ vector, strict=True):
             scores[pk] = float(score)
     return sorted(scores.items(), key=lambda item: (-item[1], -item[0]))[:k]
 
@@ -388,11 +421,9 @@ def crowding(
             pk: float(table["crowding"][i]) if hit else _loaded.crowding_median
             for pk, i, hit in zip(question_ids, at, found, strict=True)
         }
-    stored = list(_tail_since(embedder.model_id, None).values_list("pk", "vector"))
-    if len(stored) < 2:
+    keys, matrix = _tail_cache.get(embedder.model_id, None)  # no file: all
+    if len(keys) < 2:
         return dict.fromkeys(question_ids, 0.0)
-    keys = [pk for pk, _blob in stored]
-    matrix = np.vstack([decode(blob) for _pk, blob in stored])
     position = {pk: i for i, pk in enumerate(keys)}
     rows = [position[pk] for pk in question_ids if pk in position]
     sims = matrix[rows] @ matrix.T

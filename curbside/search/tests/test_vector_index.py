@@ -220,3 +220,22 @@ def test_reindex_refuses_a_thread_count_below_one(db):
 
     with pytest.raises(CommandError, match="--threads must be 1 or more"):
         call_command("reindex", "--threads", "0", stdout=io.StringIO())
+
+
+def test_a_vector_written_by_another_process_is_found_within_seconds(db, monkeypatch):
+    first = _question("Hives after a bee sting")
+    assert [pk for pk, _s in vectors.nearest(_embed(first.title), k=5)] == [first.pk]
+    # Another process writes a vector: this one's decoded tail is still cached.
+    other = factories.QuestionFactory(title="Hives after a wasp sting")
+    text = vectors.question_text(other.title, other.body)
+    QuestionVector.objects.create(
+        question=other, model_id=vectors.get_embedder().model_id,
+        text_hash=vectors.text_hash(vectors.get_embedder().model_id, text),
+        vector=vectors.encode(_embed(text)),
+    )  # fmt: skip
+    assert other.pk not in dict(vectors.nearest(_embed(other.title), k=5))
+
+    monkeypatch.setattr(vectors, "TAIL_SECONDS", 0.0)
+    vectors._tail_cache.until = 0.0  # the cached copy has expired
+
+    assert other.pk in dict(vectors.nearest(_embed(other.title), k=5))
