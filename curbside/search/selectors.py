@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.db.models import Exists, OuterRef
 from django.utils.html import escape
 from django.utils.text import Truncator
 
@@ -63,26 +64,32 @@ class SearchPage:
     total: int = 0
 
 
-def _allowed(ids, filters: Filters) -> set[int]:
-    """Which of these questions are visible and pass the filters."""
-    qs = listed_questions().filter(pk__in=list(ids))
+def _candidate_rows(ids, filters: Filters) -> tuple[dict[int, str], set[int]]:
+    """In one query: the text of each of these questions, and which of them are
+    listed and pass the filters."""
+    passing = listed_questions().filter(pk=OuterRef("pk"))
     if filters.topic_ids:
-        qs = qs.filter(topics__in=filters.topic_ids)
+        passing = passing.filter(topics__in=filters.topic_ids)
     if filters.answered is True:
-        qs = qs.filter(answer_count__gt=0)
+        passing = passing.filter(answer_count__gt=0)
     elif filters.answered is False:
-        qs = qs.filter(answer_count=0)
+        passing = passing.filter(answer_count=0)
     if filters.specialty_ids:
-        qs = qs.filter(
+        passing = passing.filter(
             answers__is_removed=False,
             answers__physician__specialties__in=filters.specialty_ids,
         )
-    return set(qs.values_list("pk", flat=True))
-
-
-def _texts(ids) -> dict[int, str]:
-    rows = Question.objects.filter(pk__in=list(ids)).values_list("pk", "title", "body")
-    return {pk: vectors.question_text(title, body) for pk, title, body in rows}
+    rows = (
+        Question.objects.filter(pk__in=list(ids))
+        .annotate(passes=Exists(passing))
+        .values_list("pk", "title", "body", "passes")
+    )
+    texts, allowed = {}, set()
+    for pk, title, body, passes in rows:
+        texts[pk] = vectors.question_text(title, body)
+        if passes:
+            allowed.add(pk)
+    return texts, allowed
 
 
 def _ranked(
@@ -107,8 +114,6 @@ def _ranked(
         # a common word would mean ranking a good part of the site.
         words = selective_terms(terms)
     near = [(pk, score) for pk, score in near if score >= min_cosine and pk != exclude]
-    allowed = _allowed((pk for pk, _score in near), filters)
-    near = [(pk, score) for pk, score in near if pk in allowed][:CANDIDATES]
     hits = (
         lexical_backend().search(words, filters, CANDIDATES, 0, snippets=False)
         if words
@@ -119,8 +124,13 @@ def _ranked(
     # only its commonest word; those score a small share of the best match.
     floor = hits[0].score * LEXICAL_MIN_SHARE if hits else 0.0
     lexical = [(hit.question_id, hit.score) for hit in hits if hit.score >= floor]
+    # The words ranking filtered in SQL; the meaning ranking's candidates are
+    # checked here, in the query that reads every candidate's text.
+    texts, allowed = _candidate_rows(
+        {pk for pk, _score in near} | {pk for pk, _score in lexical}, filters
+    )
+    near = [(pk, score) for pk, score in near if pk in allowed][:CANDIDATES]
     candidates = ranking.merge(lexical, near)
-    texts = _texts(c.question_id for c in candidates)
     crowded = vectors.crowding([pk for pk, _score in near]) if near else {}
     for c in candidates:
         c.text = texts.get(c.question_id, "")
