@@ -5,13 +5,15 @@
 * An HNSW graph (usearch, int8, cosine) built from those rows is saved under
   ``SEARCH_INDEX_DIR`` with a small JSON file saying when the build started.
   Every process memory-maps it and notices a new file within seconds.
+  Beside it, each question's *crowding* (``crowding()``, used by the ranking).
 * Vectors written since the file was built (the *tail*) are read from the
-  database and scored exactly, so a new question is found at once, by every
-  process, without rewriting the file. When the tail grows past
+  database and scored exactly, so a new question is found without rewriting the
+  file: at once by the process that wrote it, within ``TAIL_SECONDS`` by the
+  others (each keeps the decoded tail that long). When the tail grows past
   ``COMPACT_TAIL`` rows, a task builds a new file.
 
-Removed questions may linger in the file until the next build; callers read the
-questions through ``visible_questions()``, which drops them.
+Removed and merged questions may linger in the file until the next build;
+callers read the questions through ``listed_questions()``, which drops them.
 """
 
 from __future__ import annotations
