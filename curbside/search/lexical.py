@@ -92,6 +92,11 @@ DF_SECONDS = 6 * 3600
 # good part of the site, and the meaning ranking covers what they say.
 DF_COMMON_SHARE = 0.02
 DF_COMMON_MIN = 500
+# However large the site, the words search ranks at most about this many rows:
+# the rarest words are taken first, and a word that would take the total past
+# it is left to the meaning ranking. 2 % of a million questions is 20,000 rows
+# for one word, which costs FTS5 tens of milliseconds to rank.
+DF_ROW_BUDGET = 6_000
 
 
 def doc_frequencies(backend, words: list[str]) -> tuple[int, dict[str, int]]:
@@ -127,13 +132,21 @@ def idf(total: int, df: int) -> float:
 
 
 def selective_terms(terms: list[str]) -> list[str]:
-    """The words of ``terms`` rare enough to find candidates with."""
+    """The words of ``terms`` rare enough to find candidates with, in their
+    order: each in few documents, and together in at most ``DF_ROW_BUDGET``."""
     if not terms:
         return []
     total, frequencies = doc_frequencies(lexical_backend(), terms)
     limit = max(DF_COMMON_MIN, total * DF_COMMON_SHARE)
-    # A count that reached the cap only says "at least DF_CAP": common.
-    return [t for t in terms if frequencies[t] <= limit and frequencies[t] < DF_CAP]
+    chosen, rows = set(), 0
+    for term in sorted(set(terms), key=lambda t: (frequencies[t], t)):
+        count = frequencies[term]
+        # A count that reached the cap only says "at least DF_CAP": common.
+        if count > limit or count >= DF_CAP or rows + count > DF_ROW_BUDGET:
+            break
+        chosen.add(term)
+        rows += count
+    return [t for t in terms if t in chosen]
 
 
 class SqliteLexical:

@@ -189,3 +189,28 @@ def test_a_word_counted_up_to_the_cap_is_common_whatever_the_share(ask, monkeypa
     monkeypatch.setattr(lexical, "DF_COMMON_MIN", 5)
 
     assert lexical.selective_terms(["kid", "flu"]) == ["flu"]
+
+
+def test_the_words_search_keeps_to_its_row_budget_rarest_words_first(
+    ask, monkeypatch
+):
+    """On a large site several words can each pass the share limit; together
+    they must not make the words search rank a good part of it."""
+    from curbside.search import lexical
+
+    for title in (
+        "My kid has a rash",
+        "My kid has the flu",
+        "My kid coughs at night",
+        "A rash after the flu shot",
+    ):
+        ask(title)
+    monkeypatch.setattr(lexical, "DF_COMMON_MIN", 100)
+    monkeypatch.setattr(lexical, "DF_ROW_BUDGET", 4)
+
+    # rash 2 + flu 2 = 4 rows fit; kid (3 more) would not.
+    assert lexical.selective_terms(["kid", "rash", "flu"]) == ["rash", "flu"]
+    monkeypatch.setattr(lexical, "DF_ROW_BUDGET", 3)
+    # flu and rash tie at 2 rows; ties go by the word (flu before rash), so the
+    # same words are kept whatever their order in the query.
+    assert lexical.selective_terms(["kid", "rash", "flu"]) == ["flu"]
