@@ -345,7 +345,7 @@ class _TailCache:
         self.clear()
 
     def clear(self) -> None:
-        self.key, self.until, self.ids, self.matrix = None, 0.0, [], None
+        self.key, self.until, self.ids, self.matrix = None, 0.0, (), None
 
     def get(self, model_id: str, info: IndexInfo | None):
         import numpy as np
@@ -355,8 +355,13 @@ class _TailCache:
             if self.key == key and time.monotonic() < self.until:
                 return self.ids, self.matrix
         rows = list(_tail_since(model_id, info).values_list("pk", "vector"))
-        ids = [pk for pk, _blob in rows]
-        matrix = np.vstack([decode(blob) for _pk, blob in rows]) if rows else None
+        ids = np.fromiter((pk for pk, _blob in rows), dtype=np.int64, count=len(rows))
+        # One model's vectors all have its length: decoded in one go.
+        matrix = (
+            decode(b"".join(bytes(blob) for _pk, blob in rows)).reshape(len(rows), -1)
+            if rows
+            else None
+        )
         with self._lock:
             self.key, self.ids, self.matrix = key, ids, matrix
             self.until = time.monotonic() + TAIL_SECONDS
@@ -387,9 +392,17 @@ def nearest(
         for key, distance in zip(matches.keys, matches.distances, strict=True):
             scores[int(key)] = 1.0 - float(distance)
     ids, matrix = _tail_cache.get(embedder.model_id, info)
-    if ids:
-        for pk, score in zip(ids, matrix @ vector, strict=True):
-            scores[pk] = float(score)
+    if len(ids):
+        tail = matrix @ vector
+        # The tail's best k, and its newer vector of any question the file
+        # returned (an edited question must not keep its old score).
+        keep = np.isin(ids, np.fromiter(scores, dtype=np.int64, count=len(scores)))
+        if len(ids) > k:
+            keep |= tail >= np.partition(tail, len(tail) - k)[len(tail) - k]  # ties in
+        else:
+            keep[:] = True
+        for pk, score in zip(ids[keep].tolist(), tail[keep].tolist(), strict=True):
+            scores[pk] = score
     return sorted(scores.items(), key=lambda item: (-item[1], -item[0]))[:k]
 
 
@@ -426,7 +439,7 @@ def crowding(
     keys, matrix = _tail_cache.get(embedder.model_id, None)  # no file: all
     if len(keys) < 2:
         return dict.fromkeys(question_ids, 0.0)
-    position = {pk: i for i, pk in enumerate(keys)}
+    position = {pk: i for i, pk in enumerate(keys.tolist())}
     rows = [position[pk] for pk in question_ids if pk in position]
     sims = matrix[rows] @ matrix.T
     sims[np.arange(len(rows)), rows] = -np.inf  # not itself

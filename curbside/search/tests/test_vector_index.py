@@ -239,3 +239,38 @@ def test_a_vector_written_by_another_process_is_found_within_seconds(db, monkeyp
     vectors._tail_cache.until = 0.0  # the cached copy has expired
 
     assert other.pk in dict(vectors.nearest(_embed(other.title), k=5))
+
+
+def test_a_long_tail_gives_its_best_k_and_ties_keep_the_newer_question(db):
+    """No file: every vector is in the tail, which is cut to the best k."""
+    hives = [_question("Hives after a bee sting") for _ in range(3)]
+    _question("Swollen ankle after a long flight")
+    _question("Itchy scalp in winter")
+
+    found = vectors.nearest(_embed("Hives after a bee sting"), k=2)
+
+    # Three equal scores: the tie goes to the newest questions, as the
+    # rankings break ties everywhere else.
+    assert [pk for pk, _s in found] == [hives[2].pk, hives[1].pk]
+
+
+def test_an_edited_question_in_the_tail_loses_the_score_of_its_old_vector(db):
+    from django.utils import timezone
+
+    edited = _question("Hives after a bee sting")
+    others = [_question(f"Hives after a wasp sting, day {n}") for n in range(4)]
+    info = vectors.build_index_file()
+    QuestionVector.objects.update(updated_at=info.built_at - vectors.TAIL_MARGIN * 2)
+    # The file still holds its old text; the tail holds the new one, far from
+    # the query and outside the tail's best two.
+    edited.title = "Stiff neck every morning"
+    edited.save()
+    services.search_index_question(question_id=edited.pk)
+    QuestionVector.objects.filter(question__in=others).update(updated_at=timezone.now())
+    vectors._tail_cache.clear()
+    assert vectors.tail_size() == 5
+
+    found = vectors.nearest(_embed("Hives after a bee sting"), k=2)
+
+    assert edited.pk not in dict(found)
+    assert {pk for pk, _s in found} <= {other.pk for other in others}
