@@ -85,7 +85,6 @@ def _filter_sql(filters: Filters, id_column: str) -> tuple[str, list]:
     return " AND ".join(clauses), params
 
 
-DF_CAP = 20_000  # counting past this many documents changes little
 DF_SECONDS = 6 * 3600
 # Words in more than this share of the documents (and more than DF_COMMON_MIN of
 # them) are too common to find candidates with: matching them means ranking a
@@ -97,6 +96,10 @@ DF_COMMON_MIN = 500
 # it is left to the meaning ranking. 2 % of a million questions is 20,000 rows
 # for one word, which costs FTS5 tens of milliseconds to rank.
 DF_ROW_BUDGET = 6_000
+# Counting stops one past the budget: a word counted that far is common (and
+# its inverse document frequency, used when words alone are searched, hardly
+# changes past it).
+DF_CAP = DF_ROW_BUDGET + 1
 
 
 def doc_frequencies(backend, words: list[str]) -> tuple[int, dict[str, int]]:
@@ -166,6 +169,9 @@ class SqliteLexical:
     def clear(self) -> None:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_lexical")
+
+    def refresh_statistics(self) -> None:
+        """Nothing to do: FTS5 keeps its own counts."""
 
     @staticmethod
     def _match(terms: list[str]) -> str:
@@ -255,6 +261,12 @@ class PostgresLexical:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_lexical")
 
+    def refresh_statistics(self) -> None:
+        """Let the planner (and ``_count_sql``) know the rebuilt table's most
+        common words at once rather than at autovacuum's next pass."""
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_lexical")
+
     @staticmethod
     def _headline_text(title: str, body: str, answers: str) -> str:
         """What snippets are cut from, HTML-escaped up front: ts_headline's parser
@@ -311,10 +323,24 @@ class PostgresLexical:
         return {w: idf(total, frequencies[w]) for w in words}
 
     def _count_sql(self, word: str) -> tuple[str, list]:
+        # A common word costs a visit to every row that holds it (up to the
+        # cap), but ANALYZE already knows the share of rows holding each of
+        # the table's most common words (pg_stats.most_common_elems): those
+        # are estimated from it, and only the others, which are rare, counted.
+        word = re.sub(r"[^\w]", "", word)
         return (
-            "(SELECT count(*) FROM (SELECT 1 FROM search_lexical "
-            "WHERE document @@ to_tsquery(%s::regconfig, %s) LIMIT %s) t)",
-            [self.CONFIG, re.sub(r"[^\w]", "", word), DF_CAP],
+            "(SELECT COALESCE(("
+            "SELECT LEAST(round(x.f * c.reltuples), %s)::integer "
+            "FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename "
+            "AND c.relnamespace = to_regnamespace(s.schemaname), "
+            "unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) "
+            "AS x(e, f) "
+            "WHERE s.tablename = 'search_lexical' AND s.attname = 'document' "
+            "AND s.schemaname = current_schema() AND c.reltuples > 0 "
+            "AND x.e = ANY(tsvector_to_array(to_tsvector(%s::regconfig, %s))) "
+            "LIMIT 1), (SELECT count(*) FROM (SELECT 1 FROM search_lexical "
+            "WHERE document @@ to_tsquery(%s::regconfig, %s) LIMIT %s) t)))",
+            [DF_CAP, self.CONFIG, word, self.CONFIG, word, DF_CAP],
         )
 
     def snippets(self, terms, question_ids: list[int]) -> dict[int, str]:

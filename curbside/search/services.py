@@ -81,6 +81,7 @@ def search_rebuild(*, progress: Callable[[int], None] | None = None) -> int:
     while True:
         batch = list(queryset.filter(pk__gt=last_pk)[:REINDEX_BATCH])
         if not batch:
+            backend.refresh_statistics()
             return done
         with transaction.atomic():
             for question in batch:
