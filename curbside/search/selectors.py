@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, Min, OuterRef
 from django.utils.html import escape
 from django.utils.text import Truncator
 
@@ -82,6 +82,7 @@ def _candidate_rows(ids, filters: Filters) -> tuple[dict[int, str], set[int]]:
     rows = (
         Question.objects.filter(pk__in=list(ids))
         .annotate(passes=Exists(passing))
+        .order_by()  # read into a dict: the default order would be a sort for nothing
         .values_list("pk", "title", "body", "passes")
     )
     texts, allowed = {}, set()
@@ -249,16 +250,13 @@ def _top_specialties(question_ids: list[int]) -> dict[int, str]:
         return {}
     answers = (
         Answer.objects.filter(question_id__in=question_ids, is_removed=False)
-        .select_related("physician")
-        .prefetch_related("physician__specialties")
-        .order_by("question_id", "-helpful_count", "created_at")
+        .annotate(specialty=Min("physician__specialties__name"))
+        .order_by("question_id", "-helpful_count", "created_at", "pk")
+        .values_list("question_id", "specialty")
     )
     found: dict[int, str] = {}
-    for answer in answers:
-        if answer.question_id in found:
-            continue
-        names = sorted(t.name for t in answer.physician.specialties.all())
-        found[answer.question_id] = names[0] if names else ""
+    for question_id, specialty in answers:
+        found.setdefault(question_id, specialty or "")
     return found
 
 

@@ -62,5 +62,7 @@ def test_rebuilding_the_words_index_refreshes_postgresql_statistics(db):
 
     assert search_rebuild() == 4
     with connection.cursor() as cursor:
-        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'search_lexical'")
+        cursor.execute(
+            "SELECT reltuples FROM pg_class WHERE relname = 'search_lexical'"
+        )
         assert cursor.fetchone()[0] == 4

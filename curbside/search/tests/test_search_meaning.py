@@ -139,6 +139,25 @@ def test_similar_questions_name_the_most_helpful_answers_specialty(ask):
     assert found.top_specialty == "Dermatology"
 
 
+def test_the_named_specialty_is_the_first_of_several_or_none(ask):
+    pediatrics = factories.SpecialtyFactory(name="Pediatrics", slug="pediatrics")
+    allergy = factories.SpecialtyFactory(name="Allergy", slug="allergy")
+    several = ask("An itchy rash that will not go away", answer_count=0)
+    factories.AnswerFactory(question=several, helpful_count=3,
+                            physician=factories.PhysicianFactory(specialties=[pediatrics, allergy]))  # fmt: skip
+    none = ask("Itchy eczema on both hands", answer_count=0)
+    factories.AnswerFactory(
+        question=none, helpful_count=3, physician=factories.PhysicianFactory()
+    )
+    for question in (several, none):
+        question.answer_count = 1
+        question.save(update_fields=["answer_count"])
+
+    found = {s.question: s.top_specialty for s in similar_questions("eczema", "")}
+
+    assert found == {several: "Allergy", none: ""}
+
+
 def test_similar_questions_need_words_to_work_with(ask):
     ask("Can I have a beer on amoxicillin?", answer_count=3)
 
@@ -191,9 +210,7 @@ def test_a_word_counted_up_to_the_cap_is_common_whatever_the_share(ask, monkeypa
     assert lexical.selective_terms(["kid", "flu"]) == ["flu"]
 
 
-def test_the_words_search_keeps_to_its_row_budget_rarest_words_first(
-    ask, monkeypatch
-):
+def test_the_words_search_keeps_to_its_row_budget_rarest_words_first(ask, monkeypatch):
     """On a large site several words can each pass the share limit; together
     they must not make the words search rank a good part of it."""
     from curbside.search import lexical
