@@ -759,7 +759,13 @@ def main(argv=None) -> int:
     if args.worker:
         return worker(args)
     if args.report:
-        results = [r for path in args.report for r in json.loads(path.read_text())]
+        results = []
+        for path in args.report:
+            try:
+                results.extend(json.loads(path.read_text()))
+            except (OSError, ValueError) as exc:
+                print(f"search_latency.py: cannot read {path}: {exc}", file=sys.stderr)
+                return 2
         print(tables(results))
         print()
         for line in verdicts(results):
