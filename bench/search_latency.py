@@ -365,8 +365,13 @@ def build_index() -> dict:
 
     embedder = vectors.get_embedder()
     stored = QuestionVector.objects.filter(model_id=embedder.model_id).count()
-    with tqdm(total=stored, unit="v", desc="index file", file=sys.stdout) as bar:
-        info = vectors.build_index_file(embedder=embedder, progress=bar.update)
+    with (
+        tqdm(total=stored, unit="v", desc="index file", file=sys.stdout) as bar,
+        tqdm(total=stored, unit="v", desc="crowding", file=sys.stdout) as crowd,
+    ):
+        info = vectors.build_index_file(
+            embedder=embedder, progress=bar.update, crowding_progress=crowd.update
+        )
     return {"count": info.count, "seconds": info.seconds, "bytes": info.size_bytes}
 
 

@@ -172,11 +172,17 @@ def read_info(model_id: str) -> IndexInfo | None:
 
 
 def build_index_file(
-    *, embedder: Embedder | None = None, progress: Callable[[int], None] | None = None
+    *,
+    embedder: Embedder | None = None,
+    progress: Callable[[int], None] | None = None,
+    crowding_progress: Callable[[int], None] | None = None,
 ) -> IndexInfo:
     """Build a new index file from the stored vectors and swap it in atomically.
 
-    Searches go on against the old file (and the tail) while it runs.
+    Searches go on against the old file (and the tail) while it runs. Two passes
+    over the vectors: the graph (``progress``), then each one's neighbourhood
+    (``crowding_progress``, about as long again); both are called with how many
+    vectors each batch held.
     """
     import numpy as np
 
@@ -200,7 +206,7 @@ def build_index_file(
         last_pk = batch[-1][0]
         if progress:
             progress(len(batch))
-    crowding = _crowding_of_all(index, rows, count)
+    crowding = _crowding_of_all(index, rows, count, crowding_progress)
     data_path, meta_path = index_paths(embedder.model_id)
     crowding_path = crowding_path_for(data_path)
     data_path.parent.mkdir(parents=True, exist_ok=True)
@@ -231,7 +237,7 @@ def crowding_path_for(data_path: Path) -> Path:
     return data_path.with_suffix(".crowding.npy")
 
 
-def _crowding_of_all(index, rows, count: int):
+def _crowding_of_all(index, rows, count: int, progress=None):
     """Each stored question's crowding: the mean cosine of its ``CROWDING_K``
     nearest other questions, sorted by question id."""
     import numpy as np
@@ -265,6 +271,8 @@ def _crowding_of_all(index, rows, count: int):
         out["crowding"][done : done + len(batch)] = np.where(counts > 0, means, 0.0)
         done += len(batch)
         last_pk = batch[-1][0]
+        if progress:
+            progress(len(batch))
     return out[:done]
 
 

@@ -115,7 +115,10 @@ def test_reindex_embeds_builds_the_file_and_resumes(db, capsys):
 
     assert "Embedded 2 questions" in out.getvalue()
     assert "Built the vector index of 2 questions" in out.getvalue()
-    assert "Question vectors" in capsys.readouterr().err  # the progress bar
+    bars = capsys.readouterr().err
+    assert "Question vectors" in bars  # the progress bars, one for each pass
+    assert "Vector index" in bars and "Neighbourhoods" in bars
+    assert "2/2" in bars.split("Neighbourhoods")[-1]
     assert vectors.read_info(vectors.get_embedder().model_id).count == 2
 
     out = io.StringIO()

@@ -123,8 +123,15 @@ class Command(BaseCommand):
         stored = vectors.QuestionVector.objects.filter(
             model_id=embedder.model_id
         ).count()
-        with _bar(stored, _("Vector index"), _(" vectors")) as bar:
-            info = vectors.build_index_file(embedder=embedder, progress=bar.update)
+        with (
+            _bar(stored, _("Vector index"), _(" vectors")) as graph,
+            _bar(stored, _("Neighbourhoods"), _(" vectors")) as neighbourhoods,
+        ):
+            info = vectors.build_index_file(
+                embedder=embedder,
+                progress=graph.update,
+                crowding_progress=neighbourhoods.update,
+            )
         self.stdout.write(
             ngettext(
                 "Built the vector index of %(n)d question in %(seconds).1f s "
