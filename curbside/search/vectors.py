@@ -125,7 +125,7 @@ def store_vectors(
             unique_fields=["question"],
             update_fields=["model_id", "text_hash", "vector", "updated_at"],
         )
-    _tail_cache.clear()
+    _tail_cache.expire()
     return len(rows)
 
 
@@ -345,15 +345,25 @@ def _tail_since(model_id: str, info: IndexInfo | None):
 
 class _TailCache:
     """The tail, decoded, kept for ``TAIL_SECONDS`` per process: a search need not
-    read and decode it again. A process that writes a vector drops its copy at
-    once; the others see the vector within ``TAIL_SECONDS``."""
+    read and decode it again. After that, only the rows written since the last
+    read (and within ``TAIL_MARGIN`` before it, for late commits) are read and
+    merged in: between two builds the tail grows to thousands of rows. A process
+    that writes a vector reads again at its next search; the others see the
+    vector within ``TAIL_SECONDS``. A new file, or a vector dropped, means
+    reading the whole tail again."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self.clear()
 
     def clear(self) -> None:
-        self.key, self.until, self.ids, self.matrix = None, 0.0, (), None
+        with self._lock:
+            self.key, self.until, self.ids, self.matrix = None, 0.0, (), None
+            self.seen = None  # the newest updated_at read
+
+    def expire(self) -> None:
+        with self._lock:
+            self.until = 0.0
 
     def get(self, model_id: str, info: IndexInfo | None):
         import numpy as np
@@ -362,16 +372,30 @@ class _TailCache:
         with self._lock:
             if self.key == key and time.monotonic() < self.until:
                 return self.ids, self.matrix
-        rows = list(_tail_since(model_id, info).values_list("pk", "vector"))
-        ids = np.fromiter((pk for pk, _blob in rows), dtype=np.int64, count=len(rows))
+            merge = self.key == key and self.seen is not None
+            old_ids, old_matrix, seen = self.ids, self.matrix, self.seen
+        rows = _tail_since(model_id, info)
+        if merge:
+            rows = rows.filter(updated_at__gt=seen - TAIL_MARGIN)
+        rows = list(rows.values_list("pk", "vector", "updated_at"))
+        ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
         # One model's vectors all have its length: decoded in one go.
         matrix = (
-            decode(b"".join(bytes(blob) for _pk, blob in rows)).reshape(len(rows), -1)
+            decode(b"".join(bytes(row[1]) for row in rows)).reshape(len(rows), -1)
             if rows
             else None
         )
+        if merge and len(old_ids):
+            # A question written again replaces its row.
+            kept = ~np.isin(old_ids, ids)
+            if rows:
+                ids = np.concatenate([old_ids[kept], ids])
+                matrix = np.vstack([old_matrix[kept], matrix])
+            else:
+                ids, matrix = old_ids, old_matrix
+        newest = max((row[2] for row in rows), default=seen)
         with self._lock:
-            self.key, self.ids, self.matrix = key, ids, matrix
+            self.key, self.ids, self.matrix, self.seen = key, ids, matrix, newest
             self.until = time.monotonic() + TAIL_SECONDS
         return ids, matrix
 

@@ -1,6 +1,7 @@
 """The vector store, its derived index file and the tail of newer vectors."""
 
 import io
+from datetime import timedelta
 
 import numpy as np
 import pytest
@@ -277,3 +278,40 @@ def test_an_edited_question_in_the_tail_loses_the_score_of_its_old_vector(db):
 
     assert edited.pk not in dict(found)
     assert {pk for pk, _s in found} <= {other.pk for other in others}
+
+
+def test_the_tail_is_read_again_only_for_what_changed(db, monkeypatch):
+    """Each process refreshes its copy of the tail from the rows written since
+    its last read: new questions join it, edited ones replace their row."""
+    monkeypatch.setattr(vectors, "TAIL_SECONDS", 0.0)  # refresh on every search
+    info = vectors.build_index_file()  # empty: everything after it is the tail
+    start = info.built_at
+    hives = _question("Hives after a bee sting")
+    ankle = _question("Swollen ankle after a long flight")
+    QuestionVector.objects.update(updated_at=start + timedelta(seconds=1))
+    model_id = vectors.get_embedder().model_id
+    vectors._tail_cache.get(model_id, info)  # the whole tail: both rows
+    vectors._tail_cache.seen = start + timedelta(minutes=5)  # read much later
+    # Later still, one question is edited and a new one asked.
+    hives.title = "Stiff neck every morning"
+    hives.save()
+    services.search_index_question(question_id=hives.pk)
+    knee = _question("Knee pain on the stairs")
+    QuestionVector.objects.filter(pk__in=[hives.pk, knee.pk]).update(
+        updated_at=start + timedelta(minutes=6)
+    )
+    decoded = []
+    decode = vectors.decode
+    monkeypatch.setattr(
+        vectors, "decode", lambda b: decoded.append(len(b)) or decode(b)
+    )
+
+    ids, matrix = vectors._tail_cache.get(model_id, info)
+    reads = list(decoded)
+
+    assert sorted(ids.tolist()) == sorted([hives.pk, ankle.pk, knee.pk])
+    stored = vectors.decode(QuestionVector.objects.get(pk=hives.pk).vector)
+    assert np.array_equal(matrix[ids.tolist().index(hives.pk)], stored)
+    # Two rows read (and decoded), not three: the ankle's was kept.
+    row_bytes = stored.nbytes // 2  # stored as float16
+    assert reads == [2 * row_bytes]
