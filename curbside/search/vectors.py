@@ -48,6 +48,8 @@ log = logging.getLogger(__name__)
 TAIL_MARGIN = timedelta(minutes=2)
 RELOAD_SECONDS = 5.0
 TAIL_SECONDS = 2.0
+# A vector is written and committed in well under this (one short transaction).
+TAIL_REFRESH_MARGIN = timedelta(seconds=30)
 COMPACT_TAIL = 5000
 READ_BATCH = 5000
 EMBED_BATCH = 64
@@ -346,8 +348,9 @@ def _tail_since(model_id: str, info: IndexInfo | None):
 class _TailCache:
     """The tail, decoded, kept for ``TAIL_SECONDS`` per process: a search need not
     read and decode it again. After that, only the rows written since the last
-    read (and within ``TAIL_MARGIN`` before it, for late commits) are read and
-    merged in: between two builds the tail grows to thousands of rows. A process
+    read started (less ``TAIL_REFRESH_MARGIN``, for writes that commit late and
+    clocks a little apart) are read and merged in: between two builds the tail
+    grows to thousands of rows. A process
     that writes a vector reads again at its next search; the others see the
     vector within ``TAIL_SECONDS``. A new file, or a vector dropped, means
     reading the whole tail again."""
@@ -359,7 +362,7 @@ class _TailCache:
     def clear(self) -> None:
         with self._lock:
             self.key, self.until, self.ids, self.matrix = None, 0.0, (), None
-            self.seen = None  # the newest updated_at read
+            self.seen = None  # when the last read started
 
     def expire(self) -> None:
         with self._lock:
@@ -374,10 +377,11 @@ class _TailCache:
                 return self.ids, self.matrix
             merge = self.key == key and self.seen is not None
             old_ids, old_matrix, seen = self.ids, self.matrix, self.seen
+        started = now()
         rows = _tail_since(model_id, info)
         if merge:
-            rows = rows.filter(updated_at__gt=seen - TAIL_MARGIN)
-        rows = list(rows.values_list("pk", "vector", "updated_at"))
+            rows = rows.filter(updated_at__gt=seen - TAIL_REFRESH_MARGIN)
+        rows = list(rows.values_list("pk", "vector"))
         ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
         # One model's vectors all have its length: decoded in one go.
         matrix = (
@@ -393,9 +397,8 @@ class _TailCache:
                 matrix = np.vstack([old_matrix[kept], matrix])
             else:
                 ids, matrix = old_ids, old_matrix
-        newest = max((row[2] for row in rows), default=seen)
         with self._lock:
-            self.key, self.ids, self.matrix, self.seen = key, ids, matrix, newest
+            self.key, self.ids, self.matrix, self.seen = key, ids, matrix, started
             self.until = time.monotonic() + TAIL_SECONDS
         return ids, matrix
 
