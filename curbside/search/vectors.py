@@ -350,10 +350,9 @@ class _TailCache:
     read and decode it again. After that, only the rows written since the last
     read started (less ``TAIL_REFRESH_MARGIN``, for writes that commit late and
     clocks a little apart) are read and merged in: between two builds the tail
-    grows to thousands of rows. A process
-    that writes a vector reads again at its next search; the others see the
-    vector within ``TAIL_SECONDS``. A new file, or a vector dropped, means
-    reading the whole tail again."""
+    grows to thousands of rows. A process that writes a vector reads again at
+    its next search; the others see the vector within ``TAIL_SECONDS``. A new
+    file, or a vector dropped, means reading the whole tail again."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
