@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 
@@ -20,7 +21,7 @@ from curbside.consensus.extractive import (
 from curbside.consensus.models import QuestionConsensus
 from curbside.consensus.phrasing import OpenAICompatiblePhraser, Phraser, phrase
 from curbside.core.clock import now
-from curbside.core.embedding import EmbeddingUnavailable, get_embedder
+from curbside.core.embedding import CachedEmbedder, EmbeddingUnavailable, get_embedder
 from curbside.core.markdown import plain_text
 from curbside.questions.events import announce_question_changed
 from curbside.questions.models import Agreement, Answer, Question
@@ -74,7 +75,8 @@ def consensus_similarity() -> Similarity | None:
     if settings.TASKS_BACKEND != "database":
         return None
     try:
-        return EmbeddingSimilarity(get_embedder())
+        # Most sentences are the same from one recomputation to the next.
+        return EmbeddingSimilarity(CachedEmbedder(get_embedder(), cache))
     except EmbeddingUnavailable as exc:
         log.warning("Consensus without the embedding model: %s", exc)
         return None

@@ -159,6 +159,48 @@ class HashingEmbedder:
         return _normalise(out)
 
 
+class CachedEmbedder:
+    """An embedder that remembers each text's vector in a cache (Django's cache
+    API: ``get_many`` / ``set_many``) and embeds only the texts it has not seen.
+
+    The consensus embeds every sentence of a question's answers each time one of
+    them changes, or a physician agrees with one; most sentences are the same as
+    the time before. Vectors are kept as float16 (768 bytes a sentence)."""
+
+    def __init__(self, embedder: Embedder, store, *, timeout: int = 7 * 24 * 3600):
+        self.embedder = embedder
+        self.model_id = embedder.model_id
+        self.dim = embedder.dim
+        self.store = store
+        self.timeout = timeout
+
+    def _key(self, text: str) -> str:
+        digest = hashlib.sha256(text.encode()).hexdigest()[:32]
+        return f"embedding:{self.model_id}:{digest}"
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        import numpy as np
+
+        keys = [self._key(t or "") for t in texts]
+        found = dict(self.store.get_many(list(set(keys))))
+        # The first place of each text not in the cache: embedded once.
+        missing = list({key: i for i, key in reversed(list(enumerate(keys)))
+                        if key not in found}.items())  # fmt: skip
+        if missing:
+            # Rounded as they are kept: the same texts give the same vectors
+            # whether they came from the cache or not.
+            fresh = self.embedder.embed([texts[i] for _key, i in missing])
+            found.update(
+                (key, row.astype("<f2").tobytes())
+                for (key, _i), row in zip(missing, fresh, strict=True)
+            )
+            self.store.set_many({key: found[key] for key, _i in missing}, self.timeout)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, key in enumerate(keys):
+            out[i] = np.frombuffer(found[key], dtype="<f2")
+        return _normalise(out)
+
+
 _lock = threading.Lock()
 
 

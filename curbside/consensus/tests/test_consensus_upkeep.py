@@ -109,6 +109,36 @@ def test_a_worker_computes_it_with_the_embedding_model(question, two_answers):
 
 
 @override_settings(TASKS_BACKEND="database")
+def test_a_worker_embeds_again_only_the_sentences_it_has_not_seen(
+    question, two_answers, dermatology
+):
+    from curbside.core.embedding import HashingEmbedder
+    from tests import factories
+
+    asked = []
+
+    class Counting(HashingEmbedder):
+        def embed(self, texts):
+            asked.extend(texts)
+            return super().embed(texts)
+
+    third = factories.PhysicianFactory(name="Erin Ellis", specialties=[dermatology])
+    with mock.patch(
+        "curbside.consensus.services.get_embedder", return_value=Counting()
+    ):
+        assert consensus_refresh(question_id=question.pk) == COMPUTED
+        first = list(asked)
+        # A stance changes what the consensus says, not one sentence.
+        services.agreement_set(
+            answer=two_answers[0], physician_user=third.user, stance="agree"
+        )
+        assert consensus_refresh(question_id=question.pk) == COMPUTED
+
+    assert ICE in first and ICE_TOO in first
+    assert asked == first
+
+
+@override_settings(TASKS_BACKEND="database")
 def test_without_its_model_files_a_worker_falls_back_to_words(question, two_answers):
     with mock.patch(
         "curbside.consensus.services.get_embedder",

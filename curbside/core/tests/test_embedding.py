@@ -51,3 +51,41 @@ def test_the_hashing_stand_in_is_deterministic_and_word_based():
     assert np.array_equal(a, b)
     assert a @ c < 0.5
     assert np.isclose(np.linalg.norm(a), 1.0)
+
+
+class _Counting:
+    """A hashing embedder that records the texts it was asked for."""
+
+    def __init__(self):
+        self.inner = embedding.HashingEmbedder()
+        self.model_id, self.dim = self.inner.model_id, self.inner.dim
+        self.asked = []
+
+    def embed(self, texts):
+        self.asked.extend(texts)
+        return self.inner.embed(texts)
+
+
+class _DictCache(dict):
+    def get_many(self, keys):
+        return {k: self[k] for k in keys if k in self}
+
+    def set_many(self, values, timeout):
+        self.update(values)
+
+
+def test_a_cached_embedder_embeds_each_text_once_and_answers_the_same():
+    counting, store = _Counting(), _DictCache()
+    cached = embedding.CachedEmbedder(counting, store)
+    later = ["a rash", "fever at night", "knee pain"]
+
+    first = cached.embed(["knee pain", "a rash", "knee pain"])
+    again = cached.embed(later)
+
+    assert counting.asked == ["knee pain", "a rash", "fever at night"]
+    assert len(store) == 3
+    assert np.array_equal(first[0], first[2])
+    assert np.array_equal(again[0], first[1]) and np.array_equal(again[2], first[0])
+    # As close to the model's own vectors as float16 keeps them, and unit length.
+    assert np.allclose(again, counting.inner.embed(later), atol=1e-3)
+    assert np.allclose(np.linalg.norm(again, axis=1), 1.0, atol=1e-5)
