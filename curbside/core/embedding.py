@@ -165,9 +165,12 @@ class CachedEmbedder:
 
     The consensus embeds every sentence of a question's answers each time one of
     them changes, or a physician agrees with one; most sentences are the same as
-    the time before. Vectors are kept as float16 (768 bytes a sentence)."""
+    the time before, and the answers and agreements of a question mostly come
+    within a day or two. Vectors are kept as float16 (768 bytes a sentence) for
+    two days by default: the cache holds the sentences of recently active
+    questions only."""
 
-    def __init__(self, embedder: Embedder, store, *, timeout: int = 7 * 24 * 3600):
+    def __init__(self, embedder: Embedder, store, *, timeout: int = 2 * 24 * 3600):
         self.embedder = embedder
         self.model_id = embedder.model_id
         self.dim = embedder.dim
