@@ -186,18 +186,20 @@ class CachedEmbedder:
 
         keys = [self._key(t or "") for t in texts]
         found = dict(self.store.get_many(list(set(keys))))
-        # The first place of each text not in the cache: embedded once.
-        missing = list({key: i for i, key in reversed(list(enumerate(keys)))
-                        if key not in found}.items())  # fmt: skip
+        missing: dict[str, int] = {}  # each text not in the cache, embedded once
+        for i, key in enumerate(keys):
+            if key not in found:
+                missing.setdefault(key, i)
         if missing:
             # Rounded as they are kept: the same texts give the same vectors
             # whether they came from the cache or not.
-            fresh = self.embedder.embed([texts[i] for _key, i in missing])
-            found.update(
-                (key, row.astype("<f2").tobytes())
-                for (key, _i), row in zip(missing, fresh, strict=True)
-            )
-            self.store.set_many({key: found[key] for key, _i in missing}, self.timeout)
+            fresh = self.embedder.embed([texts[i] for i in missing.values()])
+            new = {
+                key: row.astype("<f2").tobytes()
+                for key, row in zip(missing, fresh, strict=True)
+            }
+            self.store.set_many(new, self.timeout)
+            found.update(new)
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for i, key in enumerate(keys):
             out[i] = np.frombuffer(found[key], dtype="<f2")
