@@ -37,7 +37,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Protocol
 from urllib.parse import quote
 
@@ -48,7 +48,7 @@ from curbside.consensus.text import (
     words,
 )
 
-ALGORITHM = "extractive-2"
+ALGORITHM = "extractive-3"
 
 SHARED, DIFFERS, SINGLE = "shared", "differs", "single"
 KINDS = (SHARED, DIFFERS, SINGLE)
@@ -418,7 +418,9 @@ def compute(
             points.append(point)
     notable, more = _notable_singles(singles)
     points += notable
-    points += _disagreements(answers, stances, sentences, sim)
+    points, more = _with_disagreements(
+        points, more, _disagreements(answers, stances, sentences, sim)
+    )
     points.sort(key=lambda p: -p.score)
     return Consensus(
         algorithm, tuple(points), len(answers), len(physicians), more=tuple(more)
@@ -426,7 +428,7 @@ def compute(
 
 
 def algorithm_name(similarity: Similarity | None = None) -> str:
-    """The algorithm's name with the similarity it runs on ("extractive-2+lexical")."""
+    """The algorithm's name with the similarity it runs on ("extractive-3+lexical")."""
     return f"{ALGORITHM}+{(similarity or LexicalSimilarity()).name}"
 
 
@@ -698,3 +700,61 @@ def _disagreements(answers, stances, sentences, sim) -> list[Point]:
             )  # fmt: skip
         )
     return found
+
+
+def _statement_at(point: Point) -> tuple[int, int | None]:
+    """Where a point's statement is written: its answer and its start."""
+    for s in point.support:
+        if s.via == "answer" and s.sentence == point.statement:
+            return s.answer_id, s.start
+    return point.support[0].answer_id, point.support[0].start
+
+
+def _with_disagreements(
+    points: list[Point], more: list[Point], disagreements: list[Point]
+) -> tuple[list[Point], list[Point]]:
+    """The points with the disagreements made part of them.
+
+    Disagreements about the same sentence make one difference. A disagreement
+    about a sentence that already makes a point turns that point into the
+    difference, its physicians (writers and those who agreed) on the answer's side
+    and the dissent on the other, so that no sentence is shown twice; a point kept
+    back (in ``more``) comes forward, since a difference must not be missed.
+    """
+    by_place: dict[tuple[int, int | None], Point] = {}
+    for d in disagreements:
+        place = _statement_at(d)
+        if place in by_place:
+            seen = by_place[place]
+            dissent = tuple(s for s in d.support if s.via == "disagreement")
+            d = replace(seen, support=seen.support + dissent,
+                        score=max(seen.score, d.score))  # fmt: skip
+        by_place[place] = d
+
+    def absorbed(point: Point) -> Point | None:
+        d = by_place.pop(_statement_at(point), None)
+        if d is None:
+            return None
+        own_side = "affirms"
+        if point.kind == DIFFERS:
+            own_side = next(
+                (s.side for s in point.support if s.sentence == point.statement),
+                own_side,
+            )
+        against = "negates" if own_side == "affirms" else "affirms"
+        support = tuple(
+            s if point.kind == DIFFERS else replace(s, side=own_side)
+            for s in point.support
+        ) + tuple(
+            replace(s, side=against) for s in d.support if s.via == "disagreement"
+        )
+        return replace(point, kind=DIFFERS, support=support,
+                       score=max(point.score, d.score))  # fmt: skip
+
+    shown = [absorbed(p) or p for p in points]
+    rest = []
+    for point in more:
+        merged = absorbed(point)
+        (shown if merged else rest).append(merged or point)
+    shown += by_place.values()
+    return shown, rest

@@ -138,3 +138,41 @@ def test_a_sentence_that_only_agrees_with_a_colleague_is_never_a_point():
     ]
 
     assert "I agree with Dr Ames." not in statements
+
+
+def _statements(consensus):
+    return [p.statement for p in consensus.ranked()]
+
+
+def test_a_disputed_sentence_is_shown_once_with_both_sides():
+    reason = "Strengthening exercises should wait until the swelling is gone."
+    stances = [
+        Stance(answer_id=11, physician="Dr Evans", agrees=True),
+        Stance(answer_id=11, physician="Dr Diaz", agrees=False, reason=reason),
+    ]
+
+    consensus = compute(QUESTION, ANSWERS, stances)
+
+    statements = _statements(consensus)
+    assert len(statements) == len(set(statements))
+    point = _point(consensus, DIFFERS, "strengthening")
+    sides = {(s.physician, s.via): s.side for s in point.support}
+    assert sides[("Dr Adams", "answer")] == "affirms"
+    assert sides[("Dr Evans", "agreement")] == "affirms"
+    assert sides[("Dr Diaz", "disagreement")] == "negates"
+
+
+def test_disagreements_about_one_sentence_make_one_difference():
+    stances = [
+        Stance(answer_id=11, physician="Dr Diaz", agrees=False,
+               reason="Strengthening exercises should wait for the swelling."),
+        Stance(answer_id=11, physician="Dr Evans", agrees=False,
+               reason="Quadriceps strengthening is too early this week."),
+    ]  # fmt: skip
+
+    consensus = compute(QUESTION, ANSWERS, stances)
+
+    disputed = [p for p in consensus.points if "physiotherapist" in p.statement.lower()]
+    assert len(disputed) == 1
+    dissent = [s.physician for s in disputed[0].support if s.via == "disagreement"]
+    assert dissent == ["Dr Diaz", "Dr Evans"]
