@@ -54,8 +54,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 import similar_eval as se  # noqa: E402
 from query_adapter import ADAPTER_PATH  # noqa: E402
 
+from curbside.core.intent import question_types  # noqa: E402
 from curbside.search import ranking  # noqa: E402
-from curbside.search.intent import question_types  # noqa: E402
 
 LEXICAL_GRID = (0.0, 0.02, 0.05, 0.1, 0.2)
 WORDS_GRID = (6, 8, 10, 12, 15, 20, 10_000)

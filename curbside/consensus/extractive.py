@@ -12,7 +12,9 @@ The steps (docs/decisions/0004-consensus.md explains the choices):
    matters the asker wants settled.
 3. Measure how close each sentence is to the question, read in its passage (with
    its neighbours in its answer): the sentence-embedding model's cosine, or the
-   share of the question's stems, depending on the ``Similarity``.
+   share of the question's stems, depending on the ``Similarity``; a sentence
+   that gives a kind of answer the question asks for (a treatment, a cause…:
+   ``core.intent``) counts as closer.
 4. Group sentences that say the same thing across answers: average-link
    agglomerative clustering on a similarity that lets a short sentence match the
    part of a longer one it shares (lexical by default; ``EmbeddingSimilarity``
@@ -47,6 +49,7 @@ from curbside.consensus.text import (
     sentence_spans,
     words,
 )
+from curbside.core.intent import question_types
 
 ALGORITHM = "extractive-3"
 
@@ -78,6 +81,10 @@ W_BACKERS, W_CENTRAL, W_RELEVANCE, W_POSITION, W_SALIENCE, W_DIFFERS = (
 #: How much a sentence's own relevance counts against each neighbour's in its
 #: passage relevance.
 CONTEXT_SELF = 3.0
+#: Added to a sentence's relevance when it gives a kind of answer the question
+#: asks for (``core.intent``: a treatment for "what treats…", a cause for
+#: "why…"): closeness in topic alone does not answer the question.
+KIND_MATCH = 0.15
 #: Sentences with fewer content stems do not make points of their own.
 MIN_STEMS = 2
 
@@ -399,7 +406,7 @@ def compute(
                          reason=NOT_ENOUGH_ANSWERS)  # fmt: skip
     sentences = _sentences(answers)
     sim.prepare(question, [s.text for s in sentences])
-    _passage_relevance(sentences, sim)
+    _passage_relevance(sentences, sim, question_types(question))
     groups = _cluster(sentences, sim)
     agreed: dict[int, list[Stance]] = {}
     for stance in stances:
@@ -463,13 +470,19 @@ def _sentences(answers: Sequence[AnswerText]) -> list[_Sentence]:
     return found
 
 
-def _passage_relevance(sentences: list[_Sentence], sim: Similarity) -> None:
+def _passage_relevance(
+    sentences: list[_Sentence], sim: Similarity, asked: frozenset[str]
+) -> None:
     """Each sentence's relevance to the question, read in its passage: its own
-    closeness counted ``CONTEXT_SELF`` times, each neighbour's in its answer once,
-    all over the best of the question's. A sentence that continues a passage about
-    what was asked tells more of the answer than a stray sentence that happens to
-    use the question's words."""
-    own = [sim.relevance(i) for i in range(len(sentences))]
+    closeness (more when it gives a kind of answer that was ``asked``) counted
+    ``CONTEXT_SELF`` times, each neighbour's in its answer once, all over the best
+    of the question's. A sentence that continues a passage about what was asked
+    tells more of the answer than a stray sentence that happens to use the
+    question's words."""
+    own = [
+        sim.relevance(i) + (KIND_MATCH if asked & question_types(s.text) else 0.0)
+        for i, s in enumerate(sentences)
+    ]
     passage = []
     for i, s in enumerate(sentences):
         total, count = CONTEXT_SELF * own[i], CONTEXT_SELF

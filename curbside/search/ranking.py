@@ -38,7 +38,7 @@ the constants; the threshold comes from its training set).
 import re
 from dataclasses import dataclass
 
-from curbside.search.intent import question_types
+from curbside.core.intent import question_types
 
 # Below this cosine, a question is not offered as "the same question" while asking.
 SIMILAR_MIN_COSINE = 0.5

@@ -176,3 +176,15 @@ def test_disagreements_about_one_sentence_make_one_difference():
     assert len(disputed) == 1
     dissent = [s.physician for s in disputed[0].support if s.via == "disagreement"]
     assert dissent == ["Dr Diaz", "Dr Evans"]
+
+
+def test_what_gives_the_kind_of_answer_asked_for_comes_first():
+    question = "How can I get rid of eczema on my hands?"
+    answers = [
+        AnswerText(1, "Dr Adams", "Hand eczema often flares in cold weather."),
+        AnswerText(2, "Dr Brown", "Emollient creams treat hand eczema well."),
+    ]
+
+    first = compute(question, answers).ranked()[0]
+
+    assert first.statement == "Emollient creams treat hand eczema well."

@@ -2,7 +2,6 @@
 
 import random
 
-from curbside.search.intent import question_types
 from curbside.search.ranking import (
     LEXICAL_WEIGHT,
     TYPE_MISMATCH_PENALTY,
@@ -87,15 +86,6 @@ def test_type_mismatch_needs_a_short_candidate_and_two_known_kinds():
     )
     assert not type_mismatch("How is lupus treated?", long_text)
     assert not type_mismatch("", "What causes lupus?")
-
-
-def test_question_types_reads_cue_words():
-    assert "treatment" in question_types("Is there any cure for eczema?")
-    assert "cause" in question_types("Why do my knees ache?")
-    assert "diagnosis" in question_types("How is liver cancer diagnosed?")
-    assert "prognosis" in question_types("What is the life expectancy with it?")
-    assert "dosage" in question_types("How much ibuprofen can a child take?")
-    assert question_types("") == frozenset()
 
 
 def test_ties_are_deterministic_newer_question_first():

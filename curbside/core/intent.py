@@ -2,10 +2,11 @@
 
 Two questions about the same condition can ask different things: how it is
 treated, what causes it, whether it is serious. ``question_types`` names the
-kinds of answer a question asks for, so the ranking can tell a question that
-only shares the subject from one that asks the same thing. It is cheap (one
-regular expression per kind, results cached), because it runs while a patient
-types.
+kinds of answer a question asks for, so the search ranking can tell a question
+that only shares the subject from one that asks the same thing. The same cues
+read in an answer's sentence name the kind of answer it gives, so the consensus
+can put first what speaks to what was asked. It is cheap (one regular expression
+per kind, results cached), because it runs while a patient types.
 """
 
 import re
