@@ -96,6 +96,23 @@ def test_a_removed_question_loses_its_vector(db):
     assert not QuestionVector.objects.exists()
 
 
+def test_a_rebuild_drops_the_vectors_of_removed_and_merged_questions(db):
+    kept = _question("Hives after a bee sting")
+    removed = _question("Swollen ankle after a long flight")
+    merged = _question("Hives after bee stings")
+    waiting = factories.QuestionFactory(title="Dry cough at night")
+    Question = type(kept)
+    Question.objects.filter(pk=removed.pk).update(is_removed=True)
+    Question.objects.filter(pk=merged.pk).update(duplicate_of=kept)
+    assert services.vectors_pending() == 1  # only the one never embedded
+
+    assert services.vectors_rebuild() == 1
+
+    stored = set(QuestionVector.objects.values_list("pk", flat=True))
+    assert stored == {kept.pk, waiting.pk}
+    assert services.vectors_pending() == 0
+
+
 def test_a_long_tail_is_folded_into_a_new_file(db, monkeypatch):
     monkeypatch.setattr(vectors, "COMPACT_TAIL", 1)
     _question("Hives after a bee sting")
