@@ -114,6 +114,7 @@ def vectors_rebuild(
 
     Resumable: vectors already stored for the same text and model are kept, so a
     run that was stopped picks up where it left off. ``force`` embeds all again.
+    A run that wrote vectors ends by refreshing the database's statistics.
     """
     embedder = embedder or vectors.get_embedder()
     # Vectors of questions since removed or merged into another go first. NOT
@@ -127,6 +128,8 @@ def vectors_rebuild(
     while True:
         batch = list(queryset.filter(pk__gt=last_pk)[: vectors.EMBED_BATCH * 8])
         if not batch:
+            if done:
+                vectors.refresh_statistics()
             return done
         embedded = vectors.store_vectors(
             [(pk, vectors.question_text(title, body)) for pk, title, body in batch],

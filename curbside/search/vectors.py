@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
 from curbside.core.clock import now
 from curbside.core.embedding import Embedder, get_embedder
@@ -129,6 +129,17 @@ def store_vectors(
         )
     _tail_cache.expire()
     return len(rows)
+
+
+def refresh_statistics() -> None:
+    """After a bulk write (a reindex), let PostgreSQL's planner know the table at
+    once rather than at autovacuum's next pass (if it runs at all): with the
+    counts of an almost empty table it reads the tail by scanning every vector
+    (250 ms a search at a million) instead of the ``updated_at`` index. SQLite's
+    planner takes the index without statistics."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {QuestionVector._meta.db_table}")
 
 
 def drop_vector(question_id: int) -> None:

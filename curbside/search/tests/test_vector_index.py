@@ -6,6 +6,7 @@ from datetime import timedelta
 import numpy as np
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from curbside.search import services, vectors
 from curbside.search.models import QuestionVector
@@ -111,6 +112,24 @@ def test_a_rebuild_drops_the_vectors_of_removed_and_merged_questions(db):
     stored = set(QuestionVector.objects.values_list("pk", flat=True))
     assert stored == {kept.pk, waiting.pk}
     assert services.vectors_pending() == 0
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's planner statistics"
+)
+def test_a_rebuild_leaves_the_planner_knowing_the_vectors(db):
+    """Without fresh statistics PostgreSQL scans every vector for the tail."""
+    for title in ("Hives after a bee sting", "Dry cough at night", "Sore heel"):
+        factories.QuestionFactory(title=title)
+
+    services.vectors_rebuild()
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reltuples FROM pg_class WHERE relname = %s",
+            [QuestionVector._meta.db_table],
+        )
+        assert cursor.fetchone()[0] == 3
 
 
 def test_a_long_tail_is_folded_into_a_new_file(db, monkeypatch):
