@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from curbside.questions.models import Question
 from curbside.search import services, vectors
 from curbside.search.models import QuestionVector
 from tests import factories
@@ -102,7 +103,6 @@ def test_a_rebuild_drops_the_vectors_of_removed_and_merged_questions(db):
     removed = _question("Swollen ankle after a long flight")
     merged = _question("Hives after bee stings")
     waiting = factories.QuestionFactory(title="Dry cough at night")
-    Question = type(kept)
     Question.objects.filter(pk=removed.pk).update(is_removed=True)
     Question.objects.filter(pk=merged.pk).update(duplicate_of=kept)
     assert services.vectors_pending() == 1  # only the one never embedded
