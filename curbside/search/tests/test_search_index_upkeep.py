@@ -1,5 +1,10 @@
 """The index follows the questions: removed ones vanish, and it can be rebuilt."""
 
+import random
+
+import pytest
+from django.db import connection
+
 from curbside.questions.models import Question
 from curbside.search.selectors import search_questions
 from curbside.search.services import search_index_question, search_rebuild
@@ -89,3 +94,27 @@ def _entries(question_id: int) -> int:
     with connection.cursor() as cursor:
         cursor.execute(sql, [question_id])
         return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's GIN pending list"
+)
+def test_after_a_rebuild_a_words_search_reads_only_the_index(db):
+    """New entries wait in the GIN index's pending list, which every search reads
+    in full: the rebuild merges them into the index."""
+    rng = random.Random(3)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    for n in range(80):
+        words = ["".join(rng.choices(letters, k=8)) for _ in range(60)]
+        factories.QuestionFactory(title=f"Question {n}", body=" ".join(words))
+
+    search_rebuild()
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) SELECT count(*) "
+            "FROM search_lexical WHERE document @@ to_tsquery('english', 'xylophone')"
+        )
+        (plan,) = cursor.fetchone()[0]
+    pages = plan["Plan"]["Shared Hit Blocks"] + plan["Plan"]["Shared Read Blocks"]
+    assert pages <= 4
