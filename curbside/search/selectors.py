@@ -11,7 +11,9 @@ import logging
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Exists, Min, OuterRef
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.text import Truncator
 
@@ -64,6 +66,16 @@ class SearchPage:
     total: int = 0
 
 
+def _keys(ids) -> list[int] | RawSQL:
+    """What ``pk__in`` takes for a few hundred keys. PostgreSQL gets them as one
+    array: as a list, each key is a parameter of its own that the client formats
+    and the server parses, 2-3 ms for the 200 candidates of a search."""
+    ids = list(ids)
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", [ids])
+    return ids
+
+
 def _candidate_rows(ids, filters: Filters) -> tuple[dict[int, str], set[int]]:
     """In one query: the text of each of these questions, and which of them are
     listed and pass the filters."""
@@ -80,7 +92,7 @@ def _candidate_rows(ids, filters: Filters) -> tuple[dict[int, str], set[int]]:
             answers__physician__specialties__in=filters.specialty_ids,
         )
     rows = (
-        Question.objects.filter(pk__in=list(ids))
+        Question.objects.filter(pk__in=_keys(ids))
         .annotate(passes=Exists(passing))
         .order_by()  # read into a dict: the default order would be a sort for nothing
         .values_list("pk", "title", "body", "passes")
