@@ -329,28 +329,19 @@ class PostgresLexical:
             "WHERE s.document @@ to_tsquery(%s::regconfig, %s) "
             "ORDER BY rank DESC, s.question_id DESC LIMIT %s OFFSET %s"
         )
-        nested = connection.in_atomic_block
-        with transaction.atomic(), connection.cursor() as cursor:
+        with transaction.atomic(savepoint=False), connection.cursor() as cursor:
             # The words a search is made of match a few hundred rows at most
             # (``DF_ROW_BUDGET``), but for a word missing from its statistics
             # the planner assumes thousands and starts a parallel worker, which
-            # costs more than the whole scan (5-10 ms). Turned off for this
-            # query only: until the end of the transaction, which is the
-            # search's own unless the caller had one open.
-            cursor.execute(
-                "SELECT current_setting(%s), set_config(%s, '0', true)",
-                [PARALLEL_WORKERS, PARALLEL_WORKERS],
-            )
-            (workers, _zero) = cursor.fetchone()
+            # costs more than the whole scan (5-10 ms). Turned off until the end
+            # of the transaction: the search's own, or the caller's if it had
+            # one open.
+            cursor.execute("SELECT set_config(%s, '0', true)", [PARALLEL_WORKERS])
             cursor.execute(
                 sql,
                 [*case_params, *tsquery, *params, *tsquery, limit, offset],
             )  # fmt: skip
             ranked = cursor.fetchall()
-            if nested:
-                cursor.execute(
-                    "SELECT set_config(%s, %s, true)", [PARALLEL_WORKERS, workers]
-                )
         found = self.snippets(terms, [pk for pk, _rank in ranked]) if snippets else {}
         return [LexicalHit(pk, float(rank), found.get(pk, "")) for pk, rank in ranked]
 

@@ -1,7 +1,7 @@
 """Search finds questions by the words of their title, details and answers."""
 
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 
 from curbside.questions.services import answer_post, followup_add, question_create
 from curbside.search.selectors import search_questions
@@ -121,16 +121,21 @@ def test_words_found_nowhere_give_an_empty_page(winter):
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="PostgreSQL's planner settings"
 )
-def test_a_search_leaves_the_planner_settings_of_its_transaction_alone(winter):
-    """The words search turns parallel plans off for its own query only."""
+def test_a_search_leaves_the_planner_settings_of_the_connection_alone(
+    transactional_db, winter
+):
+    """The words search turns parallel plans off for its own transaction only."""
 
     def parallel_workers():
         with connection.cursor() as cursor:
             cursor.execute("SHOW max_parallel_workers_per_gather")
             return cursor.fetchone()[0]
 
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL max_parallel_workers_per_gather = 1")
+    with connection.cursor() as cursor:
+        cursor.execute("SET max_parallel_workers_per_gather = 1")
+    try:
         assert _ids("winter hands") == [winter.pk]
         assert parallel_workers() == "1"
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET max_parallel_workers_per_gather")
