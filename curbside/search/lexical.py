@@ -313,9 +313,7 @@ class PostgresLexical:
         case_params = [p for w in words for p in (self.CONFIG, w, weights[w])]
         # The query is written out where it is matched rather than taken from a
         # subquery: the planner then estimates the matches from the words'
-        # statistics. From a subquery it assumes a fixed share of the table (5,000
-        # rows at a million), and plans a parallel scan for a word that matches
-        # ten rows.
+        # statistics instead of a fixed share of the table.
         tsquery = [self.CONFIG, self._tsquery(terms)]
         sql = (
             f"SELECT s.question_id, ({cases}) * "
