@@ -9,15 +9,17 @@ and goes"). This script goes on training its top three layers (of six) on
 medical question pairs, the first three and the word pieces staying as packaged:
 
 * training data: the Curai medical question pairs under ``--data``
-  (``curai_mqp/mqp_shared.csv``: each same-meaning rewrite must find its original
-  among the batch's originals and the originals' different-meaning rewrites,
-  and each original its rewrite) and the true pairs of the MEDIQA 2019 RQE
-  training set (``mediqa2019_rqe/``: a clinical question and its short form,
-  where they differ). The RQE validation set is not read, so
-  ``bench/similar_eval.py``'s RQE accuracy stays a figure on unseen questions;
+  (``curai_mqp/mqp_shared.csv``): each doctor's same-meaning rewrite must find
+  its original among the batch's originals and the originals' different-meaning
+  rewrites. ``--rqe`` adds the true pairs of the MEDIQA 2019 RQE training set
+  (``mediqa2019_rqe/``: a clinical question and its short form, where they
+  differ; the shipped file was made without it). The RQE validation set is never
+  read, so ``bench/similar_eval.py``'s RQE accuracy stays a figure on unseen
+  questions;
 * loss: softmax over the batch at temperature 0.05 (in-batch negatives),
   batches of 32 pairs, AdamW (learning rate 3e-5, weight decay 0.01), two
-  passes over the data, seeded shuffles;
+  passes over the data, seeded shuffles, the loss one way (rewrite to
+  original);
 * the model here is the packaged one, weights read from its ONNX file
   (``curbside.core.embedding.packaged_weights``) and run by a small JAX
   transcription of the BERT layer; it gives the same vectors as onnxruntime
@@ -28,15 +30,16 @@ it did not see: the Curai originals are split into N folds (seeded shuffle, the
 split ``bench/train_similarity.py`` uses); for each fold the model is tuned
 without that fold's originals and rewrites, and that fold's rewrites search all
 texts of the set with the tuned vectors: by meaning alone (the cosine less
-the crowding), and by the site's ranking
-(``search/ranking.py``: crowding, words, question kinds, with its constants
-chosen on the other folds as ``train_similarity.py`` does). ``--folds 0`` skips
-it. ``--write`` then tunes on all the data and writes
+the crowding), and by the site's ranking (``search/ranking.py``: crowding,
+words, question kinds) with its constants chosen again on the other folds as
+``train_similarity.py`` does, and with the constants it ships. ``--folds 0``
+skips it. ``--write`` then tunes on all the data and writes
 ``curbside/core/model/question-tuning.npz``: what to add to each tuned weight
 (a matrix's difference as int8 with a float scale per column, biases and layer
 norms as float32) and prints its sha256 for ``curbside/core/embedding.py``.
 
-Cost on two cores: about two minutes a tuning, twelve for the whole run.
+Cost on two cores: about four minutes a fold (tuning and searching), 25 for
+the whole run with ``--write``.
 The last line is one summary of name=value pairs.
 """
 
@@ -59,6 +62,7 @@ import similar_eval as se  # noqa: E402
 import train_similarity as ts  # noqa: E402
 
 from curbside.core import embedding  # noqa: E402
+from curbside.search import ranking  # noqa: E402
 
 try:
     import jax
@@ -286,13 +290,24 @@ def write_tuning(tuner: Tuner, tuned: dict, path: Path) -> str:
 # -- evaluation ---------------------------------------------------------------------
 
 
+KINDS = ("meaning", "chosen", "shipped")
+
+
 def held_out_ranks(built, fold_groups: set[int], train_groups: set[int]):
-    """The fold's queries' ranks of their original: cosine alone, and the site's
-    ranking with constants chosen on the training groups (as train_similarity.py)."""
+    """The fold's queries' ranks of their original, by ``KINDS``: the meaning
+    alone (the cosine less the crowding, where fuse() starts), the site's
+    ranking with its constants chosen again on the training groups (as
+    train_similarity.py does), and with the constants ranking.py ships."""
     lists, pairs = built
     weight, max_words, penalty = ts.choose(lists, pairs, train_groups)
     test = [c for c in lists if c["group"] in fold_groups]
-    return ts.ranks(test, 0.0, 0, 0.0), ts.ranks(test, weight, max_words, penalty)
+    shipped = (ranking.LEXICAL_WEIGHT, ranking.SHORT_QUESTION_WORDS,
+               ranking.TYPE_MISMATCH_PENALTY)  # fmt: skip
+    return (
+        ts.ranks(test, 0.0, 0, 0.0),
+        ts.ranks(test, weight, max_words, penalty),
+        ts.ranks(test, *shipped),
+    )
 
 
 def main() -> None:
@@ -341,15 +356,10 @@ def main() -> None:
         fold_of = {g: i % args.folds for i, g in enumerate(groups)}
         base = tuner.embed({n: weights[n] for n in tuner.names}, pool_ids)
         base_built = ts.build(data, vectors=base)[:2]
-        # "meaning": the cosine less the crowding, as fuse() starts from;
-        # "site": all of fuse() (words and kinds of question too).
-        results = {"meaning": [[], []], "site": [[], []]}  # packaged, tuned
-        print(
-            f"{args.folds}-fold cross-validation by original question (seed {args.seed})"
-        )
-        print(
-            f"  {'fold':<6}{'meaning R@1':>12}{'tuned':>8}{'site R@1':>10}{'tuned':>8}"
-        )
+        results = {k: [[], []] for k in KINDS}  # packaged, tuned
+        print(f"{args.folds}-fold cross-validation by original question "
+              f"(seed {args.seed}), held-out Recall@1, packaged -> tuned")  # fmt: skip
+        print("  fold" + "".join(f"{k:>16}" for k in KINDS))
         for fold in range(args.folds):
             held = {g for g in groups if fold_of[g] == fold}
             train = set(groups) - held
@@ -357,30 +367,34 @@ def main() -> None:
             tuned = tuner.tune(pairs, args.seed + fold, f"fold {fold}")
             built = ts.build(data, vectors=tuner.embed(tuned, pool_ids))[:2]
             for n, lists in enumerate((base_built, built)):
-                cos, site = held_out_ranks(lists, held, train)
-                results["meaning"][n].append(cos)
-                results["site"][n].append(site)
-            line = [
-                ts.metrics(results[k][n][-1])[0]
-                for k in ("meaning", "site")
-                for n in (0, 1)
-            ]
-            print(f"  {fold:<6}{line[0]:>12.3f}{line[1]:>8.3f}{line[2]:>10.3f}{line[3]:>8.3f}",
-                  flush=True)  # fmt: skip
-        for key in ("meaning", "site"):
+                for kind, r in zip(
+                    KINDS, held_out_ranks(lists, held, train), strict=True
+                ):
+                    results[kind][n].append(r)
+            cells = [
+                f"{ts.metrics(results[k][0][-1])[0]:.3f} -> {ts.metrics(results[k][1][-1])[0]:.3f}"
+                for k in KINDS
+            ]  # fmt: skip
+            print(f"  {fold:<4}" + "".join(f"{c:>16}" for c in cells), flush=True)
+        cells = []
+        for kind in KINDS:
             for n, name in enumerate(("packaged", "tuned")):
-                r1, mrr = ts.metrics(np.concatenate(results[key][n]))
-                summary[f"cv_{key}_{name}_r1"] = r1
-                summary[f"cv_{key}_{name}_mrr10"] = mrr
-        print("  held-out R@1 (MRR@10): cosine {:.3f} ({:.3f}) -> {:.3f} ({:.3f}); "
-              "site {:.3f} ({:.3f}) -> {:.3f} ({:.3f})".format(
-                  *(summary[f"cv_{k}_{n}_{m}"] for k in ("meaning", "site")
-                    for n in ("packaged", "tuned") for m in ("r1", "mrr10"))))  # fmt: skip
+                r1, mrr = ts.metrics(np.concatenate(results[kind][n]))
+                summary[f"cv_{kind}_{name}_r1"] = r1
+                summary[f"cv_{kind}_{name}_mrr10"] = mrr
+            cells.append(f"{summary[f'cv_{kind}_packaged_r1']:.3f} -> "
+                         f"{summary[f'cv_{kind}_tuned_r1']:.3f}")  # fmt: skip
+        print("  all " + "".join(f"{c:>16}" for c in cells))
 
     if args.write:
         pairs = [curai[g] for g in sorted(curai)] + rqe
         tuned = tuner.tune(pairs, args.seed, "all data")
         digest = write_tuning(tuner, tuned, embedding.TUNING_PATH)
+        # The site's embedder, on the file just written, gives these vectors.
+        embedding.TUNING_SHA256 = digest
+        site = embedding.MiniLMEmbedder(threads=2).embed(pool)
+        ours = tuner.embed(tuned, pool_ids)
+        summary["site_vs_training_min_cosine"] = float((site * ours).sum(1).min())
         print(f"wrote {embedding.TUNING_PATH.relative_to(ROOT)} "
               f"({embedding.TUNING_PATH.stat().st_size:,} bytes)")  # fmt: skip
         print(f'TUNING_SHA256 = "{digest}"')
