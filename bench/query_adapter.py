@@ -18,7 +18,9 @@ rewrite must find its original among all texts and vice versa; temperature 0.05,
 L2 pull towards the identity 0.01, 300 full-batch Adam steps, learning rate
 0.001). Its 5-fold cross-validation by original question is in that script's
 output and in ``bench/similar_eval.py``'s docstring. It applies to the vectors
-of ``MiniLMEmbedder`` only; any other model's vectors pass unchanged.
+of the packaged model (``minilm-l6-v2-int8``) only; any other model's vectors,
+the tuned model's the site now runs included, pass unchanged. Tuning the model's
+own layers (``bench/train_embedder.py``, ADR 0005) replaced this experiment.
 """
 
 from functools import cache
