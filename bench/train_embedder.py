@@ -297,7 +297,7 @@ def held_out_ranks(built, fold_groups: set[int], train_groups: set[int]):
     """The fold's queries' ranks of their original, by ``KINDS``: the meaning
     alone (the cosine less the crowding, where fuse() starts), the site's
     ranking with its constants chosen again on the training groups (as
-    train_similarity.py does), and with the constants ranking.py ships."""
+    train_similarity.py does), and with the constants ranking.py has now."""
     lists, pairs = built
     weight, max_words, penalty = ts.choose(lists, pairs, train_groups)
     test = [c for c in lists if c["group"] in fold_groups]
