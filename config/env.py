@@ -39,16 +39,21 @@ def env_bool(name: str, default: bool = False) -> bool:
     )
 
 
-def env_int(name: str, default: int) -> int:
+def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     value = os.environ.get(name)
     if value is None or value == "":
         return default
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise ImproperlyConfigured(
             f"The environment variable {name} must be a whole number, not {value!r}."
         ) from None
+    if minimum is not None and number < minimum:
+        raise ImproperlyConfigured(
+            f"The environment variable {name} must be {minimum} or more, not {number}."
+        )
+    return number
 
 
 def env_list(name: str, default: list[str] | None = None) -> list[str]:

@@ -55,6 +55,17 @@ def test_env_int_names_the_variable_for_a_malformed_number(monkeypatch, raw):
     assert "whole number" in str(caught.value)
 
 
+def test_env_int_refuses_a_number_below_its_minimum(monkeypatch):
+    monkeypatch.setenv("CURBSIDE_THREADS", "0")
+
+    with pytest.raises(ImproperlyConfigured, match="CURBSIDE_THREADS") as caught:
+        env_int("CURBSIDE_THREADS", 1, minimum=1)
+
+    assert "1 or more" in str(caught.value)
+    monkeypatch.setenv("CURBSIDE_THREADS", "2")
+    assert env_int("CURBSIDE_THREADS", 1, minimum=1) == 2
+
+
 def test_env_choice_names_the_variable_and_the_choices(monkeypatch):
     monkeypatch.setenv("CURBSIDE_MODE", "staging")
 

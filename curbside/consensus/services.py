@@ -76,7 +76,8 @@ def consensus_similarity() -> Similarity | None:
         return None
     try:
         # Most sentences are the same from one recomputation to the next.
-        return EmbeddingSimilarity(CachedEmbedder(get_embedder(), cache))
+        embedder = get_embedder(threads=settings.WORKER_EMBED_THREADS)
+        return EmbeddingSimilarity(CachedEmbedder(embedder, cache))
     except EmbeddingUnavailable as exc:
         log.warning("Consensus without the embedding model: %s", exc)
         return None

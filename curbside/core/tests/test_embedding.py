@@ -34,6 +34,16 @@ def test_vectors_are_unit_length_in_input_order_whatever_the_batching(minilm):
     assert minilm.embed([]).shape == (0, embedding.DIMENSIONS)
 
 
+def test_several_threads_give_the_same_vectors_from_the_same_loaded_model(minilm):
+    texts = [f"question {i} about {'knee ' * (i % 7)}pain" for i in range(70)]
+
+    parallel = minilm.with_threads(2)
+
+    assert parallel.threads == 2 and minilm.threads == 1
+    assert parallel._session is minilm._session
+    assert np.allclose(parallel.embed(texts), minilm.embed(texts), atol=1e-4)
+
+
 def test_a_tampered_tokenizer_is_refused(tmp_path, monkeypatch):
     fake = tmp_path / "tokenizer.json"
     fake.write_text("{}")
