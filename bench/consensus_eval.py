@@ -1,6 +1,6 @@
 """Evaluate the extractive consensus as a multi-answer summary (MEDIQA 2021 MAS).
 
-    .venv/bin/python bench/consensus_eval.py [--data DIR] [--seed 1] [--threads 1]
+    .venv/bin/python bench/consensus_eval.py [--data DIR] [--seed 1] [--threads N]
 
 Reads ``mediqa2021_mas/mas_validation_joined.jsonl`` under --data (by default the
 ``shared/data`` folder next to the repository): consumer questions, each with
@@ -32,6 +32,7 @@ The last line is one summary of name=value pairs.
 
 import argparse
 import json
+import os
 import random
 import statistics
 import sys
@@ -163,13 +164,9 @@ class _DictCache(dict):
         self.update(values)
 
 
-def _speed(seed: int, embedder=None, *, warm: bool = False, new: bool = False) -> float:
-    """Median milliseconds for 10 answers of ~150 words from a medical-ish
-    vocabulary (the same for the same seed); with the embedder when given.
-    ``warm``: through the worker's sentence cache, filled by a first run (a
-    recomputation after a stance, when no sentence changed). ``new``: through
-    the cache filled with the question and the first nine answers, as when the
-    tenth answer is posted (each run starts from a copy of that cache)."""
+def synthetic_thread(seed: int) -> tuple[str, list[AnswerText]]:
+    """A question with 10 answers of about 150 words from a medical-ish
+    vocabulary (the same for the same seed): the speed test's thread."""
     rng = random.Random(seed)
     vocab = _words_of(
         "pain swelling vein injection doctor treatment dose week month rest ice "
@@ -190,6 +187,17 @@ def _speed(seed: int, embedder=None, *, warm: bool = False, new: bool = False) -
             count += _n_words(body[-1])
         answers.append(AnswerText(i + 1, f"Physician {i + 1}", " ".join(body)))
     question = "Should I " + " ".join(rng.choice(vocab) for _ in range(12)) + "?"
+    return question, answers
+
+
+def _speed(seed: int, embedder=None, *, warm: bool = False, new: bool = False) -> float:
+    """Median milliseconds to compute the consensus of ``synthetic_thread(seed)``;
+    with the embedder when given.
+    ``warm``: through the worker's sentence cache, filled by a first run (a
+    recomputation after a stance, when no sentence changed). ``new``: through
+    the cache filled with the question and the first nine answers, as when the
+    tenth answer is posted (each run starts from a copy of that cache)."""
+    question, answers = synthetic_thread(seed)
     model, cache = embedder, _DictCache()
     if warm or new:
         primed = answers if warm else answers[:-1]
@@ -211,8 +219,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
-        "--threads", type=int, default=1,
-        help="threads for the embedding model (SEARCH_EMBED_THREADS)",
+        "--threads", type=int, default=os.cpu_count() or 1,
+        help="threads for the embedding model (default: every core, as the "
+        "worker's WORKER_EMBED_THREADS)",
     )  # fmt: skip
     args = parser.parse_args(argv)
     embedder = MiniLMEmbedder(threads=args.threads)

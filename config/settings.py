@@ -223,9 +223,7 @@ SEARCH_EMBEDDER = env_choice(
 SEARCH_EMBED_THREADS = env_int("SEARCH_EMBED_THREADS", 1, minimum=1)
 # The worker's background jobs (a consensus embeds a hundred sentences at once)
 # may use every core; a web request's one query embeds on one thread.
-WORKER_EMBED_THREADS = env_int(
-    "WORKER_EMBED_THREADS", os.cpu_count() or 1, minimum=1
-)
+WORKER_EMBED_THREADS = env_int("WORKER_EMBED_THREADS", os.cpu_count() or 1, minimum=1)
 SEARCH_INDEX_DIR = Path(env_str("SEARCH_INDEX_DIR", str(VAR_DIR / "search")))
 
 # Consensus rewording: off unless an OpenAI-compatible endpoint is given (its base

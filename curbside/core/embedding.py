@@ -41,7 +41,7 @@ DIMENSIONS = 384
 # details, and halve the cost of the model's 256.
 MAX_TOKENS = 128
 # Small batches waste little on padding and keep every thread busy to the end:
-# 8 embeds 10-20% faster than 32, on one thread or two (bench/README.md).
+# 8 embeds 10-25% faster than 32, on one thread or two (bench/embed_speed.py).
 BATCH_SIZE = 8
 
 
@@ -251,8 +251,8 @@ class MiniLMEmbedder:
                 run(chunk)
         else:
             # Whole batches side by side, each on one thread: on two cores 1.9
-            # times as fast as one, where one run spread over both threads is
-            # 1.7 times as fast (bench/README.md).
+            # times as fast as one, where onnxruntime spreading one batch over
+            # both threads is 1.7 times as fast (bench/embed_speed.py).
             if self._pool is None:
                 from concurrent.futures import ThreadPoolExecutor
 
