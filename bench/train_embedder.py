@@ -22,7 +22,7 @@ medical question pairs, the first three and the word pieces staying as packaged:
   original);
 * the model here is the packaged one, weights read from its ONNX file
   (``curbside.core.embedding.packaged_weights``) and run by a small JAX
-  transcription of the BERT layer; it gives the same vectors as onnxruntime
+  transcription of the BERT layer; it gives the same vectors as the site's runtime
   (cosine > 0.9999).
 
 ``--folds N`` (default 5) first measures what the tuning is worth on questions

@@ -66,13 +66,8 @@ def text_hash(model_id: str, text: str) -> str:
 
 
 def usearch_index_class():
-    """usearch's ``Index``, loaded after onnxruntime.
-
-    usearch's SIMD library and onnxruntime's native runtime crash the process
-    (a segmentation fault on import) when usearch is loaded first; loaded the
-    other way round, both work.
-    """
-    import onnxruntime  # noqa: F401
+    """usearch's ``Index``, imported when first needed (in either order with the
+    model's runtime: a test loads both in a fresh process)."""
     from usearch.index import Index
 
     return Index

@@ -30,7 +30,8 @@ def test_vectors_are_unit_length_in_input_order_whatever_the_batching(minilm):
 
     assert together.shape == (4, embedding.DIMENSIONS)
     assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-4)
-    assert np.allclose(together, alone, atol=1e-4)
+    # Padding changes the bfloat16 rounding a little, never the meaning.
+    assert np.min(np.sum(together * alone, axis=1)) > 0.9999
     assert minilm.embed([]).shape == (0, embedding.DIMENSIONS)
 
 
@@ -40,7 +41,7 @@ def test_several_threads_give_the_same_vectors_from_the_same_loaded_model(minilm
     parallel = minilm.with_threads(2)
 
     assert parallel.threads == 2 and minilm.threads == 1
-    assert parallel._session is minilm._session
+    assert parallel._model is minilm._model
     assert np.allclose(parallel.embed(texts), minilm.embed(texts), atol=1e-4)
 
 
@@ -112,19 +113,24 @@ def test_a_tampered_tuning_file_is_refused(tmp_path, monkeypatch):
 
 def _vectors(model, texts):
     """Mean-pooled, unit-length output of an ONNX model (path or bytes)."""
-    import onnxruntime
+    import openvino
     from tokenizers import Tokenizer
 
     tokenizer = Tokenizer.from_file(str(embedding.TOKENIZER_PATH))
     tokenizer.no_padding()
-    session = onnxruntime.InferenceSession(model, providers=["CPUExecutionProvider"])
+    core = openvino.Core()
+    if isinstance(model, bytes):
+        model = core.read_model(model, openvino.Tensor(np.empty(0, np.uint8)))
+    # float32: the test compares graphs, not the processor's bfloat16 rounding.
+    compiled = core.compile_model(model, "CPU", {"INFERENCE_PRECISION_HINT": "f32"})
+    request = compiled.create_infer_request()
     rows = []
     for text in texts:
         ids = np.array([tokenizer.encode(text).ids])
-        (hidden,) = session.run(None, {
+        hidden = request.infer({
             "input_ids": ids, "attention_mask": np.ones_like(ids),
             "token_type_ids": np.zeros_like(ids),
-        })  # fmt: skip
+        })[0]  # fmt: skip
         pooled = hidden[0].mean(axis=0)
         rows.append(pooled / np.linalg.norm(pooled))
     return np.vstack(rows)
@@ -147,7 +153,8 @@ def test_the_tuning_changes_only_the_weights_it_names(tmp_path):
     unchanged = _vectors(embedding.tuned_model(packaged, zeros), texts)
     changed = _vectors(embedding.tuned_model(packaged, shifted), texts)
 
-    assert np.allclose(unchanged, as_packaged, atol=1e-5)
+    # The same products, summed in another order: equal to float32 rounding.
+    assert np.min(np.sum(unchanged * as_packaged, axis=1)) > 0.99999
     assert not np.allclose(changed, as_packaged, atol=1e-2)
 
 

@@ -187,7 +187,7 @@ def test_the_index_file_lives_in_the_configured_folder(settings, model_id):
 
 def test_the_vector_library_and_the_model_runtime_load_together():
     """In a fresh process, as a web worker would: the index library first, then
-    the model's runtime (the order that used to crash)."""
+    the model's runtime (an order that crashed with an earlier runtime)."""
     import subprocess
     import sys
 
@@ -196,7 +196,7 @@ def test_the_vector_library_and_the_model_runtime_load_together():
         "django.setup()\n"
         "from curbside.search.vectors import usearch_index_class\n"
         "usearch_index_class()(ndim=4)\n"
-        "import onnxruntime\n"
+        "import openvino\n"
         "print('loaded')\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True,  # noqa: S603
