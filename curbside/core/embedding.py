@@ -205,12 +205,14 @@ class MiniLMEmbedder:
 
         self.threads = threads
         # ``threads`` streams of one thread each: whole batches run side by side
-        # (see ``embed``); one for a web request keeps the other core free.
+        # (see ``embed``); one for a web request keeps the other core free. Not
+        # pinned to cores: several web processes would pin to the same one.
         self._compiled = openvino.Core().compile_model(
             self._model,
             "CPU",
             {"INFERENCE_NUM_THREADS": threads, "NUM_STREAMS": threads,
-             "PERFORMANCE_HINT": "THROUGHPUT" if threads > 1 else "LATENCY"},
+             "PERFORMANCE_HINT": "THROUGHPUT" if threads > 1 else "LATENCY",
+             "ENABLE_CPU_PINNING": False},
         )  # fmt: skip
         self._requests = threading.local()  # an inference request per thread
         self._slots = threading.BoundedSemaphore(threads)
