@@ -224,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
         "worker's WORKER_EMBED_THREADS)",
     )  # fmt: skip
     args = parser.parse_args(argv)
+    if args.threads < 1:
+        parser.error("--threads must be 1 or more")
     embedder = MiniLMEmbedder(threads=args.threads)
     embedder.embed(["Loading the model is not timed."])
 
