@@ -1,12 +1,15 @@
 """Every page shares one layout: a skip link, the main menu and search, the right
 links for visitors, members and physicians, and the emergency reminder."""
 
+from html.parser import HTMLParser
+
 from django.contrib.messages import constants
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import reverse
 
+from curbside.questions import services
 from tests import factories
 
 
@@ -68,3 +71,49 @@ def test_it_shows_flash_messages(client, db):
     client.cookies[storage.cookie_name] = carrier.cookies[storage.cookie_name].value
     html = client.get(reverse("web:questions")).content.decode()
     assert '<p class="message message--success">Your profile is saved.</p>' in html
+
+
+class _Landmarks(HTMLParser):
+    """The headings' levels in order, and the search landmarks' names."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.levels: list[int] = []
+        self.searches: list[str] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        attrs = dict(attrs)
+        if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
+            self.levels.append(int(tag[1]))
+        if attrs.get("role") == "search":
+            self.searches.append(
+                attrs.get("aria-label") or attrs.get("aria-labelledby") or ""
+            )
+
+
+def test_lists_of_questions_keep_heading_levels_and_name_each_search(
+    client, patient, eczema, django_capture_on_commit_callbacks
+):
+    """A screen reader's outline of headings never skips a level (a card's
+    title sits under a heading of the list), and a page with two search forms
+    names them apart."""
+    with django_capture_on_commit_callbacks(execute=True):
+        services.question_create(
+            asker=patient, title="Why does my eczema flare every winter?",
+            body="My hands crack and bleed from November to March.", topics=[eczema],
+        )  # fmt: skip
+    pages = [
+        reverse("web:questions"),
+        reverse("web:search") + "?q=eczema",
+        eczema.get_absolute_url(),
+    ]
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        page = _Landmarks()
+        page.feed(response.content.decode())
+        assert page.levels[0] == 1, url
+        assert "question-card__title" in response.content.decode(), url
+        for before, after in zip(page.levels, page.levels[1:], strict=False):
+            assert after <= before + 1, f"{url}: h{before} then h{after}"
+        assert len(page.searches) == len(set(page.searches)), url
