@@ -18,6 +18,7 @@ once per process. Heavy imports happen only when the model is first used.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
 import re
@@ -162,6 +163,16 @@ def tuned_model(model_path: Path, tuning_path: Path) -> bytes:
     for tensor in [t for t in graph.initializer if t.name not in read]:
         graph.initializer.remove(tensor)
     return model.SerializeToString()
+
+
+def load_runtime() -> None:
+    """Load the model's runtime (OpenVINO), where it is installed, before a library
+    that carries its own copy of the C++ runtime (usearch) is loaded. Loaded after
+    usearch, OpenVINO computes wrong vectors on processors without AVX-512 (seen on
+    an AMD EPYC with AVX2): the padded rows of a batch come out at a cosine near 0
+    with their true vectors. Loaded first, it gives the right ones."""
+    with contextlib.suppress(ImportError):  # a broken install: the model reports it
+        import openvino  # noqa: F401
 
 
 class MiniLMEmbedder:

@@ -34,7 +34,7 @@ from django.conf import settings
 from django.db import connection, transaction
 
 from curbside.core.clock import now
-from curbside.core.embedding import Embedder, get_embedder
+from curbside.core.embedding import Embedder, get_embedder, load_runtime
 from curbside.search.models import QuestionVector
 from curbside.search.ranking import CROWDING_K
 
@@ -66,8 +66,10 @@ def text_hash(model_id: str, text: str) -> str:
 
 
 def usearch_index_class():
-    """usearch's ``Index``, imported when first needed (in either order with the
-    model's runtime: a test loads both in a fresh process)."""
+    """usearch's ``Index``, imported when first needed, and only after the model's
+    runtime (``load_runtime``: in the other order the model's vectors come out
+    wrong on some processors; a test checks them in a fresh process)."""
+    load_runtime()
     from usearch.index import Index
 
     return Index
