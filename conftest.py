@@ -9,11 +9,24 @@
 """
 
 import os
+import sys
 
 import pytest
 from django.db import connection
 
 from tests import factories
+
+try:  # absl comes with rouge-score, a development dependency only
+    from absl import logging as absl_logging
+except ImportError:  # pragma: no cover
+    absl_logging = None
+if absl_logging is not None:
+    # Importing OpenVINO imports absl.logging, whose handler holds the stderr of
+    # the moment: here pytest's capture file. When a test's command reconfigures
+    # logging (``django.setup()``), logging closes every handler, and absl's
+    # closes that file, which ends the whole run. The process's own stderr it
+    # leaves open.
+    absl_logging.get_absl_handler().python_handler.setStream(sys.__stderr__)
 
 
 def pytest_collection_modifyitems(config, items):
